@@ -1,0 +1,81 @@
+import type { CatalogData, Concept, Entry, Question, StudyPath, Topic } from './types';
+
+/** Read-only view of the compiled catalog with the look-ups the UI needs. */
+export class Catalog {
+  private readonly topicsById = new Map<string, Topic>();
+  private readonly questionsById = new Map<string, Question>();
+  private readonly conceptsById = new Map<string, Concept>();
+  private readonly questionsByTopic = new Map<string, Question[]>();
+  private readonly questionsByConcept = new Map<string, Question[]>();
+
+  constructor(private readonly data: CatalogData) {
+    for (const t of data.topics) {
+      this.topicsById.set(t.id, t);
+      this.questionsByTopic.set(t.id, []);
+    }
+    for (const c of data.concepts) {
+      this.conceptsById.set(c.id, c);
+    }
+    for (const q of data.questions) {
+      this.questionsById.set(q.id, q);
+      this.questionsByTopic.get(q.topic)?.push(q);
+      for (const c of q.concepts) {
+        const list = this.questionsByConcept.get(c) ?? [];
+        list.push(q);
+        this.questionsByConcept.set(c, list);
+      }
+    }
+  }
+
+  get topics(): readonly Topic[] {
+    return this.data.topics;
+  }
+  get questions(): readonly Question[] {
+    return this.data.questions;
+  }
+  get concepts(): readonly Concept[] {
+    return this.data.concepts;
+  }
+  get paths(): readonly StudyPath[] {
+    return this.data.paths;
+  }
+
+  topic(id: string): Topic | undefined {
+    return this.topicsById.get(id);
+  }
+  question(id: string): Question | undefined {
+    return this.questionsById.get(id);
+  }
+  concept(id: string): Concept | undefined {
+    return this.conceptsById.get(id);
+  }
+
+  entry(id: string): Entry | undefined {
+    const q = this.questionsById.get(id);
+    if (q) {
+      return { kind: 'question', item: q };
+    }
+    const c = this.conceptsById.get(id);
+    return c ? { kind: 'concept', item: c } : undefined;
+  }
+
+  questionsOf(topicId: string): readonly Question[] {
+    return this.questionsByTopic.get(topicId) ?? [];
+  }
+
+  /** Questions whose `concepts` field names this concept: the back-links shown under a concept. */
+  questionsUsing(conceptId: string): readonly Question[] {
+    return this.questionsByConcept.get(conceptId) ?? [];
+  }
+
+  /** Previous and next question within the same topic, in tree order. */
+  neighbours(questionId: string): { previous?: Question; next?: Question } {
+    const q = this.questionsById.get(questionId);
+    if (!q) {
+      return {};
+    }
+    const list = this.questionsOf(q.topic);
+    const i = list.indexOf(q);
+    return { previous: list[i - 1], next: list[i + 1] };
+  }
+}

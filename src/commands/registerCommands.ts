@@ -1,0 +1,102 @@
+import * as vscode from 'vscode';
+import type { AnswerPanels } from '../panel/answerPanels';
+import type { ProgressStore } from '../progress/progressStore';
+import type { SearchIndex } from '../search/searchIndex';
+import { pickFromIndex } from '../search/searchPicker';
+import type { QuestionFilter, TreeModel, TreeNode } from '../tree/treeModel';
+
+export interface CommandDeps {
+  readonly panels: AnswerPanels;
+  readonly progress: ProgressStore;
+  readonly model: TreeModel;
+  readonly conceptIndex: () => SearchIndex;
+  readonly everythingIndex: () => SearchIndex;
+}
+
+// A code symbol with its dots (`nn.LayerNorm`, `torch.nn.functional.softmax`) counts as one word.
+const SYMBOL_AT_CURSOR = /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/;
+
+export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { panels, progress, model } = deps;
+  const openDoc = async (index: SearchIndex, placeholder: string, initial?: string) => {
+    const doc = await pickFromIndex(index, placeholder, initial);
+    if (doc) {
+      await panels.open(doc.id);
+    }
+  };
+  return [
+    vscode.commands.registerCommand('mlPrep.openEntry', (id: unknown) => {
+      if (typeof id === 'string') {
+        return panels.open(id);
+      }
+      return openDoc(deps.everythingIndex(), 'Open a question or concept');
+    }),
+    vscode.commands.registerCommand('mlPrep.searchCheatSheet', () =>
+      openDoc(deps.conceptIndex(), 'Search the cheat sheet (typos are fine): e.g. kv cache, calibration, LoRA'),
+    ),
+    vscode.commands.registerCommand('mlPrep.searchEverything', () =>
+      openDoc(deps.everythingIndex(), 'Search questions and concepts (typos are fine)'),
+    ),
+    vscode.commands.registerCommand('mlPrep.lookUpSelection', async () => {
+      const term = termAtCursor(vscode.window.activeTextEditor);
+      if (term) {
+        const direct = deps.conceptIndex().unambiguousMatch(term) ?? deps.everythingIndex().unambiguousMatch(term);
+        if (direct) {
+          return panels.open(direct.id);
+        }
+      }
+      return openDoc(deps.everythingIndex(), 'Look up a term in the cheat sheet and questions', term ?? '');
+    }),
+    vscode.commands.registerCommand('mlPrep.togglePracticed', (node?: TreeNode) => {
+      const id = node?.type === 'question' ? node.question.id : panels.activeQuestionId();
+      if (!id) {
+        void vscode.window.showInformationMessage('ML Prep: open a question first, then mark it practiced.');
+        return;
+      }
+      return progress.toggle(id);
+    }),
+    vscode.commands.registerCommand('mlPrep.filter', () => chooseFilter(model)),
+    vscode.commands.registerCommand('mlPrep.filterActive', () => chooseFilter(model)),
+    vscode.commands.registerCommand('mlPrep.resetProgress', async () => {
+      const reset = 'Reset Progress';
+      const answer = await vscode.window.showWarningMessage(
+        'Clear every practiced mark? A backup of the current progress is kept.',
+        { modal: true },
+        reset,
+      );
+      if (answer === reset) {
+        await progress.reset();
+        void vscode.window.showInformationMessage('ML Prep: progress reset. The previous state was kept as a backup.');
+      }
+    }),
+    vscode.commands.registerCommand('mlPrep.pinPanel', () => panels.pin()),
+  ];
+}
+
+function termAtCursor(editor: vscode.TextEditor | undefined): string | undefined {
+  if (!editor) {
+    return undefined;
+  }
+  const selected = editor.document.getText(editor.selection).trim();
+  if (selected) {
+    return selected.slice(0, 200);
+  }
+  const range = editor.document.getWordRangeAtPosition(editor.selection.active, SYMBOL_AT_CURSOR);
+  return range ? editor.document.getText(range) : undefined;
+}
+
+async function chooseFilter(model: TreeModel): Promise<void> {
+  const options: { label: string; filter: QuestionFilter }[] = [
+    { label: 'All questions', filter: 'all' },
+    { label: 'Not yet practiced', filter: 'unpracticed' },
+    { label: 'Practiced', filter: 'practiced' },
+  ];
+  const picked = await vscode.window.showQuickPick(
+    options.map((o) => ({ ...o, description: o.filter === model.filter ? '(current)' : undefined })),
+    { placeHolder: 'Show which questions?' },
+  );
+  if (picked) {
+    model.setFilter(picked.filter);
+    void vscode.commands.executeCommand('setContext', 'mlPrep.filtered', picked.filter !== 'all');
+  }
+}

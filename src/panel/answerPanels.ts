@@ -1,0 +1,245 @@
+import * as vscode from 'vscode';
+import type { Catalog } from '../catalog/catalog';
+import type { ProgressStore } from '../progress/progressStore';
+import { ANSWER_VIEW_TYPE, HostMessage, PanelState, WebviewMessage } from '../shared/protocol';
+import { DisposableBase } from '../util/dispose';
+import type { EntryHtmlBuilder } from './entryHtml';
+import { escapeHtml } from './entryHtml';
+import { panelHtml, WebviewResources } from './panelHtml';
+
+const PINNED_CONTEXT_KEY = 'mlPrep.activePanelPinned';
+
+/**
+ * Owns every answer panel: one reusable panel beside the editor, plus any the user kept open
+ * (pinned). Implements the serializer so panels come back after a window reload.
+ */
+export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelSerializer<PanelState> {
+  private readonly panels = new Set<AnswerPanel>();
+  private reusable: AnswerPanel | undefined;
+  private builder: Promise<EntryHtmlBuilder> | undefined;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly catalog: Catalog,
+    private readonly progress: ProgressStore,
+  ) {
+    super();
+    this.register(
+      progress.onDidChange(({ ids }) => {
+        for (const panel of this.panels) {
+          if (ids.length === 0 || ids.includes(panel.entryId)) {
+            panel.post({ type: 'practiced', entryId: panel.entryId, practiced: progress.isPracticed(panel.entryId) });
+          }
+        }
+      }),
+    );
+  }
+
+  /** Opens an entry beside the editor, keeping the editor focused and visible. */
+  async open(id: string, into?: AnswerPanel): Promise<void> {
+    if (!this.catalog.entry(id)) {
+      void vscode.window.showWarningMessage(`ML Prep: no question or concept has the id "${id}".`);
+      return;
+    }
+    const target = into ?? this.reusable;
+    if (target) {
+      await target.show(id);
+      target.panel.reveal(target.panel.viewColumn, true);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(ANSWER_VIEW_TYPE, 'ML Prep', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
+    const created = this.adopt(panel, false);
+    await created.show(id);
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PanelState | undefined): Promise<void> {
+    panel.webview.options = this.webviewOptions();
+    const pinned = state?.pinned === true;
+    const restored = this.adopt(panel, pinned);
+    if (state && typeof state.entryId === 'string' && this.catalog.entry(state.entryId)) {
+      await restored.show(state.entryId);
+    } else {
+      restored.showMissing(typeof state?.entryId === 'string' ? state.entryId : undefined);
+    }
+  }
+
+  /** The panel the user is looking at, if it is one of ours. */
+  get active(): AnswerPanel | undefined {
+    return [...this.panels].find((p) => p.panel.active);
+  }
+
+  /** The question shown in the focused answer panel, for commands run from the palette. */
+  activeQuestionId(): string | undefined {
+    const id = this.active?.entryId;
+    return id && this.catalog.question(id) ? id : undefined;
+  }
+
+  pin(panel: AnswerPanel | undefined = this.active ?? this.reusable): void {
+    if (!panel || panel.pinned) {
+      return;
+    }
+    panel.pinned = true;
+    if (this.reusable === panel) {
+      this.reusable = undefined;
+    }
+    panel.post({ type: 'pinned', pinned: true });
+    void vscode.commands.executeCommand('setContext', PINNED_CONTEXT_KEY, true);
+  }
+
+  private adopt(panel: vscode.WebviewPanel, pinned: boolean): AnswerPanel {
+    const answer = new AnswerPanel(panel, pinned, () => this.htmlBuilder(), this.progress, this.resources(panel.webview), (id) =>
+      this.catalog.entry(id)?.item.title ?? id,
+    );
+    this.panels.add(answer);
+    if (!pinned && !this.reusable) {
+      this.reusable = answer;
+    }
+    answer.onMessage = (message) => this.handle(answer, message);
+    panel.onDidChangeViewState(() => {
+      if (panel.active) {
+        void vscode.commands.executeCommand('setContext', PINNED_CONTEXT_KEY, answer.pinned);
+      }
+    });
+    panel.onDidDispose(() => {
+      this.panels.delete(answer);
+      if (this.reusable === answer) {
+        this.reusable = undefined;
+      }
+      answer.dispose();
+    });
+    return answer;
+  }
+
+  private handle(panel: AnswerPanel, message: WebviewMessage): void {
+    switch (message.type) {
+      case 'open':
+        void this.open(message.id, panel);
+        break;
+      case 'openExternal':
+        if (/^https?:\/\//i.test(message.url)) {
+          void vscode.env.openExternal(vscode.Uri.parse(message.url, true));
+        }
+        break;
+      case 'togglePracticed':
+        if (this.catalog.question(message.id)) {
+          void this.progress.toggle(message.id);
+        }
+        break;
+      case 'pin':
+        this.pin(panel);
+        break;
+      case 'ready':
+        panel.onReady();
+        break;
+    }
+  }
+
+  // markdown-it, KaTeX and highlight.js load on the first answer shown, not at activation.
+  private htmlBuilder(): Promise<EntryHtmlBuilder> {
+    this.builder ??= Promise.all([import('./markdownRenderer'), import('./entryHtml')]).then(
+      ([{ MarkdownRenderer }, { EntryHtmlBuilder }]) => new EntryHtmlBuilder(this.catalog, new MarkdownRenderer()),
+    );
+    return this.builder;
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableForms: false,
+      enableFindWidget: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
+    };
+  }
+
+  private resources(webview: vscode.Webview): WebviewResources {
+    return {
+      cspSource: webview.cspSource,
+      asWebviewUri: (path) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path.split('/'))).toString(),
+    };
+  }
+
+  override dispose(): void {
+    for (const panel of this.panels) {
+      panel.panel.dispose();
+    }
+    super.dispose();
+  }
+}
+
+export class AnswerPanel {
+  entryId = '';
+  /** The entry the document was last built for; differs from entryId after message updates. */
+  private htmlEntryId = '';
+  private ready = false;
+  onMessage: (message: WebviewMessage) => void = () => undefined;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    public pinned: boolean,
+    private readonly builder: () => Promise<EntryHtmlBuilder>,
+    private readonly progress: ProgressStore,
+    private readonly resources: WebviewResources,
+    private readonly titleLookup: (id: string) => string,
+  ) {
+    this.subscription = vscode.Disposable.from(
+      panel.webview.onDidReceiveMessage((m: WebviewMessage) => this.onMessage(m)),
+      // Without retainContextWhenHidden a hidden webview is torn down; it says 'ready' again when shown.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) {
+          this.ready = false;
+        }
+      }),
+    );
+  }
+
+  async show(id: string): Promise<void> {
+    const builder = await this.builder();
+    const state: PanelState = { entryId: id, pinned: this.pinned };
+    const html = builder.build(id, { practiced: this.progress.isPracticed(id), pinned: this.pinned }) ?? '';
+    const title = this.titleOf(id);
+    this.entryId = id;
+    this.panel.title = title;
+    if (this.ready) {
+      this.post({ type: 'show', state, title, html });
+    } else {
+      this.htmlEntryId = id;
+      this.panel.webview.html = panelHtml(this.resources, title, html, state);
+    }
+  }
+
+  showMissing(id: string | undefined): void {
+    const text = id ? `The entry "${id}" is no longer in the catalog.` : 'This panel has nothing to show.';
+    this.panel.title = 'ML Prep';
+    this.panel.webview.html = panelHtml(this.resources, 'ML Prep', `<h1 id="entry-title">Not found</h1><p>${escapeHtml(text)}</p>`, {
+      entryId: id ?? '',
+      pinned: this.pinned,
+    });
+  }
+
+  /** The webview (re)loaded its document: after being hidden it shows htmlEntryId again. */
+  onReady(): void {
+    this.ready = true;
+    if (this.entryId && this.entryId !== this.htmlEntryId) {
+      void this.show(this.entryId);
+    } else if (this.entryId) {
+      this.post({ type: 'practiced', entryId: this.entryId, practiced: this.progress.isPracticed(this.entryId) });
+      this.post({ type: 'pinned', pinned: this.pinned });
+    }
+  }
+
+  post(message: HostMessage): void {
+    if (this.ready) {
+      void this.panel.webview.postMessage(message);
+    }
+  }
+
+  private titleOf(id: string): string {
+    const title = this.titleLookup(id);
+    return title.length > 40 ? title.slice(0, 39) + '…' : title;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}

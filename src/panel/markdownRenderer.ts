@@ -1,0 +1,60 @@
+import katexPlugin from '@vscode/markdown-it-katex';
+import hljs from 'highlight.js/lib/core';
+import bash from 'highlight.js/lib/languages/bash';
+import javascript from 'highlight.js/lib/languages/javascript';
+import json from 'highlight.js/lib/languages/json';
+import python from 'highlight.js/lib/languages/python';
+import sql from 'highlight.js/lib/languages/sql';
+import typescript from 'highlight.js/lib/languages/typescript';
+import yaml from 'highlight.js/lib/languages/yaml';
+import MarkdownIt from 'markdown-it';
+
+// Only the languages answers use, so the bundle stays small.
+const LANGUAGES = { python, bash, json, javascript, typescript, sql, yaml };
+const ALIASES: Record<string, string> = { py: 'python', sh: 'bash', shell: 'bash', js: 'javascript', ts: 'typescript', yml: 'yaml' };
+
+/**
+ * Markdown to inert HTML: raw HTML is escaped, dangerous link schemes are dropped by markdown-it's
+ * validateLink, and math is rendered as MathML so the strict CSP needs no inline styles.
+ */
+export class MarkdownRenderer {
+  private readonly md: MarkdownIt.MarkdownIt;
+
+  constructor() {
+    for (const [name, lang] of Object.entries(LANGUAGES)) {
+      hljs.registerLanguage(name, lang);
+    }
+    this.md = new MarkdownIt({
+      html: false,
+      linkify: true,
+      typographer: false,
+      highlight: (code, info) => highlight(code, info),
+    });
+    this.md.use(katexPlugin, { output: 'mathml', throwOnError: false, enableFencedBlocks: true, trust: false, maxExpand: 500 });
+    const validateLink = this.md.validateLink.bind(this.md);
+    // Allow only links the panel knows how to follow: web pages and other entries.
+    this.md.validateLink = (url: string) => validateLink(url) && /^(https?:|mlprep:|#)/i.test(url.trim());
+  }
+
+  render(markdown: string): string {
+    return this.md.render(markdown);
+  }
+
+  /** One line of Markdown without a paragraph around it (one-liners, key points, sources). */
+  renderInline(markdown: string): string {
+    return this.md.renderInline(markdown);
+  }
+}
+
+function highlight(code: string, info: string): string {
+  const lang = info.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  const name = ALIASES[lang] ?? lang;
+  if (name && hljs.getLanguage(name)) {
+    try {
+      return hljs.highlight(code, { language: name, ignoreIllegals: true }).value;
+    } catch {
+      // Fall through to markdown-it's own escaping.
+    }
+  }
+  return '';
+}

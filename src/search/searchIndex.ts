@@ -1,0 +1,121 @@
+import Fuse, { IFuseOptions } from 'fuse.js';
+import type { Catalog } from '../catalog/catalog';
+
+export interface SearchDoc {
+  readonly id: string;
+  readonly kind: 'concept' | 'question';
+  readonly title: string;
+  readonly aliases: readonly string[];
+  /** The concept's one-liner or the question's summary. */
+  readonly text: string;
+  readonly topicTitle: string;
+}
+
+export interface SearchHit {
+  readonly doc: SearchDoc;
+  /** 0 is a perfect match, 1 no match (fuse.js convention). */
+  readonly score: number;
+}
+
+// Only short fields are indexed: searching answer bodies makes every query slow and noisy.
+const FUSE_OPTIONS: IFuseOptions<SearchDoc> = {
+  keys: [
+    { name: 'title', weight: 3 },
+    { name: 'aliases', weight: 3 },
+    { name: 'text', weight: 1 },
+  ],
+  includeScore: true,
+  ignoreLocation: true,
+  threshold: 0.45,
+  ignoreFieldNorm: true,
+  minMatchCharLength: 2,
+};
+
+/** Letters and digits only, lower-cased: "KV cache", "kv-cache" and "KVCache" become equal. */
+export const normalizeTerm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+export class SearchIndex {
+  private readonly fuse: Fuse<SearchDoc>;
+  private readonly exact = new Map<string, SearchDoc[]>();
+
+  constructor(readonly docs: readonly SearchDoc[]) {
+    this.fuse = new Fuse(docs, FUSE_OPTIONS);
+    for (const doc of docs) {
+      for (const term of new Set([doc.title, ...doc.aliases].map(normalizeTerm))) {
+        if (term) {
+          const list = this.exact.get(term) ?? [];
+          list.push(doc);
+          this.exact.set(term, list);
+        }
+      }
+    }
+  }
+
+  search(query: string, limit = 30): SearchHit[] {
+    const q = query.trim();
+    if (!q) {
+      return this.docs.slice(0, limit).map((doc) => ({ doc, score: 1 }));
+    }
+    // Exact title or alias matches always lead, whatever fuse.js scores them.
+    const exact = this.exactMatches(q);
+    const seen = new Set(exact.map((d) => d.id));
+    const fuzzy = this.fuse
+      .search(q, { limit: limit + exact.length })
+      .filter((r) => !seen.has(r.item.id))
+      .map((r) => ({ doc: r.item, score: r.score ?? 1 }));
+    return [...exact.map((doc) => ({ doc, score: 0 })), ...fuzzy].slice(0, limit);
+  }
+
+  /**
+   * Entries whose title or an alias equals the term, ignoring case and punctuation. A dotted code
+   * symbol also matches by its shorter suffixes: `torch.nn.LayerNorm` finds `nn.LayerNorm`.
+   */
+  exactMatches(term: string): SearchDoc[] {
+    const parts = term.trim().split('.');
+    for (let i = 0; i < parts.length; i++) {
+      const hit = this.exact.get(normalizeTerm(parts.slice(i).join('.')));
+      if (hit) {
+        return hit;
+      }
+    }
+    return [];
+  }
+
+  /** The single best entry when the term clearly names one, for opening it without a picker. */
+  unambiguousMatch(term: string): SearchDoc | undefined {
+    const exact = this.exactMatches(term);
+    if (exact.length > 0) {
+      return exact.length === 1 ? exact[0] : undefined;
+    }
+    const [first, second] = this.fuse.search(term.trim(), { limit: 2 });
+    if (!first) {
+      return undefined;
+    }
+    const score = first.score ?? 1;
+    // A lone close hit, or a near-perfect one well ahead of the runner-up.
+    const clear = second ? score <= 0.1 && (second.score ?? 1) - score >= 0.15 : score <= 0.3;
+    return clear ? first.item : undefined;
+  }
+}
+
+export function conceptDocs(catalog: Catalog): SearchDoc[] {
+  return catalog.concepts.map((c) => ({
+    id: c.id,
+    kind: 'concept',
+    title: c.title,
+    aliases: c.aliases,
+    text: c.oneLiner,
+    topicTitle: catalog.topic(c.topic)?.shortTitle ?? '',
+  }));
+}
+
+export function questionDocs(catalog: Catalog): SearchDoc[] {
+  return catalog.questions.map((q) => ({
+    id: q.id,
+    kind: 'question',
+    title: q.title,
+    aliases: q.tags,
+    text: q.summary,
+    topicTitle: catalog.topic(q.topic)?.shortTitle ?? '',
+  }));
+}

@@ -1,0 +1,134 @@
+import * as vscode from 'vscode';
+import type { ProgressStore } from '../progress/progressStore';
+import { DisposableBase } from '../util/dispose';
+import type { QuestionFilter, TreeModel, TreeNode } from './treeModel';
+
+export const TOPICS_VIEW_ID = 'mlPrep.topics';
+
+const FILTER_MESSAGE: Record<QuestionFilter, string | undefined> = {
+  all: undefined,
+  unpracticed: 'Showing questions not yet practiced.',
+  practiced: 'Showing practiced questions.',
+};
+
+/** Maps the tree model to TreeItems and owns the tree view; no data logic lives here. */
+export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<TreeNode | undefined>());
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  readonly view: vscode.TreeView<TreeNode>;
+
+  constructor(
+    private readonly model: TreeModel,
+    private readonly progress: ProgressStore,
+  ) {
+    super();
+    this.view = this.register(
+      vscode.window.createTreeView(TOPICS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true, manageCheckboxStateManually: true }),
+    );
+    this.register(
+      this.view.onDidChangeCheckboxState((e) => {
+        for (const [node, state] of e.items) {
+          if (node.type === 'question') {
+            void this.progress.setPracticed([node.question.id], state === vscode.TreeItemCheckboxState.Checked);
+          }
+        }
+      }),
+    );
+    this.register(progress.onDidChange(() => this.refresh()));
+    this.register(model.onDidChangeFilter(() => this.refresh()));
+    this.updateViewText();
+  }
+
+  refresh(): void {
+    this.updateViewText();
+    this.changeEmitter.fire(undefined);
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    return [...(node ? this.model.children(node) : this.model.roots())];
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return 'parent' in node ? node.parent : undefined;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    switch (node.type) {
+      case 'topic': {
+        const count = this.model.topicCount(node.topic.id);
+        const item = new vscode.TreeItem(node.topic.title, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = node.key;
+        item.description = `${count.practiced}/${count.total} practiced`;
+        item.iconPath = new vscode.ThemeIcon(count.total > 0 && count.practiced === count.total ? 'pass-filled' : 'book');
+        item.tooltip = new vscode.MarkdownString(`**${node.topic.title}** (${node.topic.difficulty})\n\nTeaches: ${node.topic.teaches.join(', ')}`);
+        item.contextValue = 'mlPrep.topic';
+        item.accessibilityInformation = { label: `${node.topic.title}, topic, ${count.practiced} of ${count.total} questions practiced` };
+        return item;
+      }
+      case 'question': {
+        const q = node.question;
+        const practiced = this.progress.isPracticed(q.id);
+        const item = new vscode.TreeItem(q.title, vscode.TreeItemCollapsibleState.None);
+        item.id = node.key;
+        item.description = q.status === 'draft' ? `${q.difficulty} · draft` : q.difficulty;
+        item.checkboxState = {
+          state: practiced ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
+          tooltip: practiced ? 'Practiced: uncheck to clear' : 'Mark as practiced',
+          accessibilityInformation: { label: practiced ? 'Practiced' : 'Not practiced' },
+        };
+        item.tooltip = new vscode.MarkdownString(`${q.summary}\n\n*${q.difficulty}${q.status === 'draft' ? ', draft' : ''}*`);
+        item.contextValue = practiced ? 'mlPrep.question.practiced' : 'mlPrep.question';
+        item.command = { command: 'mlPrep.openEntry', title: 'Open Answer', arguments: [q.id] };
+        item.accessibilityInformation = {
+          label: `${q.title}, ${q.difficulty}${q.status === 'draft' ? ', draft' : ''}, ${practiced ? 'practiced' : 'not practiced'}`,
+        };
+        return item;
+      }
+      case 'cheatSheet': {
+        const item = new vscode.TreeItem('Cheat Sheet', vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = node.key;
+        item.iconPath = new vscode.ThemeIcon('symbol-key');
+        item.description = `${this.model.children(node).length} concepts`;
+        item.tooltip = 'Key concepts, each with a one-line answer and an explanation';
+        item.accessibilityInformation = { label: `Cheat Sheet, ${this.model.children(node).length} concepts` };
+        return item;
+      }
+      case 'concept': {
+        const c = node.concept;
+        const item = new vscode.TreeItem(c.title, vscode.TreeItemCollapsibleState.None);
+        item.id = node.key;
+        item.iconPath = new vscode.ThemeIcon('lightbulb');
+        item.description = c.status === 'draft' ? 'draft' : c.oneLiner;
+        item.tooltip = new vscode.MarkdownString(`**${c.title}**: ${c.oneLiner}`);
+        item.contextValue = 'mlPrep.concept';
+        item.command = { command: 'mlPrep.openEntry', title: 'Open Concept', arguments: [c.id] };
+        item.accessibilityInformation = { label: `${c.title}, concept: ${c.oneLiner}` };
+        return item;
+      }
+      case 'paths': {
+        const item = new vscode.TreeItem('Study Paths', vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = node.key;
+        item.iconPath = new vscode.ThemeIcon('milestone');
+        item.tooltip = 'Suggested orders in which to study the topics';
+        item.accessibilityInformation = { label: 'Study Paths' };
+        return item;
+      }
+      case 'path': {
+        const count = this.model.pathCount(node.path);
+        const item = new vscode.TreeItem(node.path.title, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = node.key;
+        item.iconPath = new vscode.ThemeIcon('list-ordered');
+        item.description = `${count.practiced}/${count.total} practiced`;
+        item.tooltip = new vscode.MarkdownString(node.path.body);
+        item.accessibilityInformation = { label: `${node.path.title}, study path, ${count.practiced} of ${count.total} questions practiced` };
+        return item;
+      }
+    }
+  }
+
+  private updateViewText(): void {
+    const { practiced, total } = this.model.overall();
+    this.view.description = `${practiced}/${total} practiced`;
+    this.view.message = FILTER_MESSAGE[this.model.filter];
+  }
+}

@@ -1,0 +1,93 @@
+// Answer panel script: follows links and buttons by messaging the host; never navigates itself.
+import type { HostMessage, PanelState, WebviewMessage } from '../src/shared/protocol';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): PanelState | undefined;
+  setState(state: PanelState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const main = document.getElementById('entry') as HTMLElement;
+
+function readInitialState(): PanelState | undefined {
+  try {
+    return JSON.parse(main.dataset.state ?? '') as PanelState;
+  } catch {
+    return undefined;
+  }
+}
+
+const initial = readInitialState();
+if (initial) {
+  vscode.setState(initial);
+}
+
+document.addEventListener('click', (event) => {
+  const target = event.target as Element | null;
+  const link = target?.closest('a');
+  if (link) {
+    event.preventDefault();
+    const href = link.getAttribute('href') ?? '';
+    if (href.startsWith('mlprep:')) {
+      vscode.postMessage({ type: 'open', id: href.slice('mlprep:'.length) });
+    } else if (/^https?:/i.test(href)) {
+      vscode.postMessage({ type: 'openExternal', url: href });
+    } else if (href.startsWith('#')) {
+      document.getElementById(decodeURIComponent(href.slice(1)))?.scrollIntoView();
+    }
+    return;
+  }
+  const button = target?.closest('button[data-action]') as HTMLButtonElement | null;
+  if (!button || button.disabled) {
+    return;
+  }
+  if (button.dataset.action === 'togglePracticed' && button.dataset.id) {
+    vscode.postMessage({ type: 'togglePracticed', id: button.dataset.id });
+  } else if (button.dataset.action === 'pin') {
+    vscode.postMessage({ type: 'pin' });
+  }
+});
+
+window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'show':
+      main.innerHTML = message.html;
+      document.title = message.title;
+      vscode.setState(message.state);
+      window.scrollTo(0, 0);
+      break;
+    case 'practiced':
+      showPracticed(message.entryId, message.practiced);
+      break;
+    case 'pinned': {
+      const state = vscode.getState();
+      if (state) {
+        vscode.setState({ ...state, pinned: message.pinned });
+      }
+      const pin = document.querySelector<HTMLButtonElement>('button[data-action="pin"]');
+      if (pin) {
+        pin.disabled = message.pinned;
+        pin.textContent = message.pinned ? 'Kept open' : 'Keep open';
+      }
+      break;
+    }
+  }
+});
+
+function showPracticed(entryId: string, practiced: boolean): void {
+  const button = document.querySelector<HTMLButtonElement>('button[data-action="togglePracticed"]');
+  if (!button || button.dataset.id !== entryId) {
+    return;
+  }
+  button.setAttribute('aria-pressed', String(practiced));
+  button.textContent = practiced ? 'Practiced ✓' : 'Mark as practiced';
+  const badge = document.querySelector<HTMLElement>('[data-practiced-badge]');
+  if (badge) {
+    badge.hidden = !practiced;
+  }
+}
+
+vscode.postMessage({ type: 'ready' });
