@@ -31,6 +31,8 @@ export class MarkdownRenderer {
       highlight: (code, info) => highlight(code, info),
     });
     this.md.use(katexPlugin, { output: 'mathml', throwOnError: false, enableFencedBlocks: true, trust: false, maxExpand: 500 });
+    // No remote loads: an image is shown as its alt text, never fetched.
+    this.md.renderer.rules.image = (tokens, idx) => `<span class="image-alt">[image: ${this.md.utils.escapeHtml(tokens[idx].content)}]</span>`;
     const validateLink = this.md.validateLink.bind(this.md);
     // Allow only links the panel knows how to follow: web pages and other entries.
     this.md.validateLink = (url: string) => validateLink(url) && /^(https?:|mlprep:|#)/i.test(url.trim());

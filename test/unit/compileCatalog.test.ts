@@ -1,0 +1,119 @@
+import * as assert from 'node:assert/strict';
+import { compileCatalog, ContentFile, formatProblem } from '../../src/content/compileCatalog';
+import { file, publishedBody, validFiles } from './helpers';
+
+function replace(files: ContentFile[], path: string, text: string | ((old: string) => string)): ContentFile[] {
+  assert.ok(files.some((f) => f.path === path), `fixture has ${path}`);
+  return files.map((f) => (f.path === path ? { path, text: typeof text === 'string' ? text : text(f.text) } : f));
+}
+
+function problemsOf(files: ContentFile[]): string[] {
+  const result = compileCatalog(files);
+  assert.equal(result.catalog, undefined, 'a catalog with problems must not be produced');
+  return result.problems.map(formatProblem);
+}
+
+const Q = 'questions/basics/what-is-bias.md';
+
+describe('compileCatalog', () => {
+  it('compiles a valid tree, with computed order and bodies', () => {
+    const { catalog, problems } = compileCatalog(validFiles());
+    assert.deepEqual(problems, []);
+    assert.ok(catalog);
+    assert.deepEqual(
+      catalog.topics.map((t) => t.id),
+      ['basics', 'advanced'],
+    );
+    // Design questions come first within a topic.
+    assert.deepEqual(
+      catalog.questions.map((q) => q.id),
+      ['draft-question', 'what-is-bias'],
+    );
+    const q = catalog.questions.find((x) => x.id === 'what-is-bias');
+    assert.equal(q?.keyPoints.length, 4);
+    assert.match(q?.body ?? '', /^## Short answer/);
+    assert.equal(catalog.topics[0].shortTitle, 'Basics', 'shortTitle falls back to title');
+  });
+
+  it('reports a missing field with file and line', () => {
+    const files = replace(validFiles(), Q, (t) => t.replace(/^summary: .*\n/m, ''));
+    assert.deepEqual(problemsOf(files), [`${Q}:1: missing field "summary"`]);
+  });
+
+  it('reports an unknown field on its line, naming the allowed ones', () => {
+    const files = replace(validFiles(), 'concepts/bias.md', (t) => t.replace('status:', 'keypoints: "x"\nstatus:'));
+    const [problem] = problemsOf(files);
+    assert.match(problem, /^concepts\/bias\.md:5: unknown field "keypoints" in a concept \(allowed: id, title, topic/);
+  });
+
+  it('reports bad values: enum, id shape, list items, word limits, integer', () => {
+    let files = replace(validFiles(), Q, (t) => t.replace('difficulty: "beginner"', 'difficulty: "easy"'));
+    files = replace(files, 'concepts/bias.md', (t) => t.replace('"Systematic error of a model."', JSON.stringify('word '.repeat(30))));
+    files = replace(files, 'topics/basics.md', (t) => t.replace('order: 1', 'order: first'));
+    files = replace(files, 'paths/start.md', (t) => t.replace('  - "advanced"', '  - "Advanced Topic"'));
+    const problems = problemsOf(files);
+    assert.ok(problems.includes(`${Q}:6: field "difficulty" must be one of beginner, intermediate, advanced, not "easy"`), problems.join('\n'));
+    assert.ok(problems.includes('concepts/bias.md:6: field "oneLiner" has 30 words; at most 25 allowed'), problems.join('\n'));
+    assert.ok(problems.includes('topics/basics.md:4: field "order" must be a whole number above 0, not "first"'), problems.join('\n'));
+    assert.ok(problems.some((p) => p.startsWith('paths/start.md:5: field "topics" item 2 must be an id')), problems.join('\n'));
+  });
+
+  it('reports every problem at once, across files', () => {
+    let files = replace(validFiles(), Q, (t) => t.replace(/^summary: .*\n/m, '').replace('format: "explain"', 'format: "essay"'));
+    files = replace(files, 'concepts/bias.md', (t) => t.replace(/^oneLiner: .*\n/m, ''));
+    assert.equal(problemsOf(files).length, 3);
+  });
+
+  it('reports duplicate ids naming both files', () => {
+    const files = [...validFiles(), file('concepts/bias-2.md', { id: 'bias', title: 'Again', topic: 'basics', status: 'draft', oneLiner: 'x', aliases: [] }, 'x')];
+    const problems = problemsOf(files);
+    // Files are read in path order, so the second one met is reported.
+    assert.ok(problems.includes('concepts/bias.md:2: duplicate id "bias": already used by concepts/bias-2.md'), problems.join('\n'));
+    assert.ok(problems.includes('concepts/bias-2.md:2: id "bias" must match the file name "bias-2.md"'), problems.join('\n'));
+  });
+
+  it('reports links to unknown ids, in fields and in bodies, and links to the wrong kind', () => {
+    let files = replace(validFiles(), Q, (t) => t.replace('  - "draft-question"', '  - "no-such-question"'));
+    files = replace(files, 'concepts/bias.md', (t) => t.replace('mlprep:what-is-bias', 'mlprep:nowhere'));
+    files = replace(files, 'paths/start.md', (t) => t.replace('topics:\n  - "basics"', 'topics:\n  - "bias"'));
+    const problems = problemsOf(files);
+    assert.ok(problems.includes(`${Q}:11: field "related" links to unknown id "no-such-question"`), problems.join('\n'));
+    assert.ok(problems.includes('concepts/bias.md:10: link to unknown id "mlprep:nowhere"'), problems.join('\n'));
+    assert.ok(problems.includes('paths/start.md:5: field "topics" must name a topic, but "bias" is a concept'), problems.join('\n'));
+  });
+
+  it('reports missing, empty, unexpected and out-of-order sections of a published question', () => {
+    const body = '## Short answer\nShort.\n\n## Deep dive\n\n## Extra\nx\n\n## Follow-ups\n### Q\nA\n';
+    const files = replace(validFiles(), Q, (t) => t.replace(publishedBody(), body));
+    const problems = problemsOf(files);
+    assert.ok(problems.includes(`${Q}:24: section "## Deep dive" is empty`), problems.join('\n'));
+    assert.ok(problems.includes(`${Q}:26: unexpected section "## Extra" (a question has: ## Short answer, ## Deep dive, ## Trade-offs and pitfalls, ## Follow-ups)`), problems.join('\n'));
+    assert.ok(problems.includes(`${Q}:21: missing section "## Trade-offs and pitfalls"`), problems.join('\n'));
+
+    const swapped = '## Deep dive\nD\n## Short answer\nS\n## Trade-offs and pitfalls\nT\n## Follow-ups\nF\n';
+    const order = problemsOf(replace(validFiles(), Q, (t) => t.replace(publishedBody(), swapped)));
+    assert.deepEqual(order, [`${Q}:21: sections are out of order: expected ## Short answer, ## Deep dive, ## Trade-offs and pitfalls, ## Follow-ups`]);
+  });
+
+  it('ignores headings inside fenced code when reading sections', () => {
+    const body = publishedBody().replace('Deep.', '```python\n## not a section\n```');
+    assert.deepEqual(compileCatalog(replace(validFiles(), Q, (t) => t.replace(publishedBody(), body))).problems, []);
+  });
+
+  it('requires published-only fields once a question is published', () => {
+    const files = replace(validFiles(), Q, (t) => t.replace(/keyPoints:\n( {2}- .*\n)+/, ''));
+    assert.deepEqual(problemsOf(files), [`${Q}:1: missing field "keyPoints" (needed once status is published)`]);
+  });
+
+  it('reports YAML errors, missing front matter, misplaced files and a topic that does not match its folder', () => {
+    let files = replace(validFiles(), 'topics/basics.md', '---\nid: basics\ntitle: [unclosed\n---\nx');
+    files = replace(files, 'concepts/bias.md', 'No front matter here.');
+    files = [...files, { path: 'notes/readme.md', text: 'x' }];
+    files = replace(files, Q, (t) => t.replace('topic: "basics"', 'topic: "advanced"'));
+    const problems = problemsOf(files);
+    assert.ok(problems.some((p) => p.startsWith('topics/basics.md:') && p.includes('front matter is not valid YAML')), problems.join('\n'));
+    assert.ok(problems.includes('concepts/bias.md:1: missing front matter: the file must start with a line "---"'), problems.join('\n'));
+    assert.ok(problems.some((p) => p.startsWith('notes/readme.md:1: unexpected file')), problems.join('\n'));
+    assert.ok(problems.includes(`${Q}:4: field "topic" is "advanced" but the file is in questions/basics/`), problems.join('\n'));
+  });
+});

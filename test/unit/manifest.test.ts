@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? sourceFiles(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : [],
+  );
+}
+const source = sourceFiles(join(root, 'src'))
+  .map((f) => readFileSync(f, 'utf8'))
+  .join('\n');
+
+describe('package.json manifest', () => {
+  const contributed: string[] = manifest.contributes.commands.map((c: { command: string }) => c.command);
+
+  it('contributes every registered command and registers every contributed one', () => {
+    const registered = [...source.matchAll(/registerCommand\(\s*'([^']+)'/g)].map((m) => m[1]);
+    assert.ok(registered.length >= 8, 'found the registrations');
+    assert.deepEqual([...registered].sort(), [...contributed].sort());
+  });
+
+  it('uses one id prefix and one category, and menus name real commands', () => {
+    for (const c of manifest.contributes.commands) {
+      assert.match(c.command, /^mlPrep\.[a-zA-Z]+$/);
+      assert.equal(c.category, 'ML Prep');
+    }
+    const menus = Object.values(manifest.contributes.menus).flat() as { command: string }[];
+    for (const m of menus) {
+      assert.ok(contributed.includes(m.command), `menu item ${m.command} is a contributed command`);
+    }
+    for (const k of manifest.contributes.keybindings) {
+      assert.ok(contributed.includes(k.command), `keybinding ${k.command} is a contributed command`);
+    }
+  });
+
+  it('has a provider for every view and a serializer for the panel', () => {
+    for (const view of Object.values(manifest.contributes.views).flat() as { id: string }[]) {
+      assert.match(view.id, /^mlPrep\./);
+      assert.ok(source.includes(`'${view.id}'`), `${view.id} is created in src/`);
+    }
+    assert.ok(manifest.activationEvents.includes('onWebviewPanel:mlPrep.answer'));
+    assert.ok(source.includes(`ANSWER_VIEW_TYPE = 'mlPrep.answer'`));
+  });
+
+  it('activates lazily and runs on VS Code 1.100', () => {
+    for (const event of manifest.activationEvents) {
+      assert.ok(event !== '*' && event !== 'onStartupFinished', `eager activation event ${event}`);
+    }
+    assert.equal(manifest.engines.vscode, '^1.90.0');
+    assert.match(manifest.devDependencies['@types/vscode'], /^~1\.90\./, '@types/vscode must not be newer than engines.vscode');
+    assert.equal(manifest.main, './dist/extension.js');
+  });
+});

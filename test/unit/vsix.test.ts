@@ -1,0 +1,43 @@
+import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import * as yauzl from 'yauzl';
+
+const vsix = join(__dirname, '..', '..', 'ml-interview-prep.vsix');
+
+function listEntries(file: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) {
+        return reject(err);
+      }
+      const names: string[] = [];
+      zip.on('entry', (entry: yauzl.Entry) => {
+        names.push(entry.fileName);
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve(names));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+describe('packaged VSIX', function () {
+  before(function () {
+    if (!existsSync(vsix)) {
+      throw new Error(`${vsix} is missing: run "npm run package" first (npm test does).`);
+    }
+  });
+
+  it('ships only the manifest files, dist/ and media/', async () => {
+    const names = await listEntries(vsix);
+    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|dist\/[^/]+\.(js|json)|media\/[^/]+\.(css|svg)))$/i;
+    const unexpected = names.filter((n) => !allowed.test(n));
+    assert.deepEqual(unexpected, []);
+    for (const needed of ['extension/dist/extension.js', 'extension/dist/webview.js', 'extension/dist/catalog.json', 'extension/media/panel.css']) {
+      assert.ok(names.includes(needed), `${needed} is in the VSIX`);
+    }
+    assert.ok(!names.some((n) => n.endsWith('.map')), 'no source maps');
+  });
+});
