@@ -1,5 +1,6 @@
 import Fuse, { IFuseOptions } from 'fuse.js';
 import type { Catalog } from '../catalog/catalog';
+import { GramIndex } from './gramIndex';
 
 export interface SearchDoc {
   readonly id: string;
@@ -34,12 +35,20 @@ const FUSE_OPTIONS: IFuseOptions<SearchDoc> = {
 /** Letters and digits only, lower-cased: "KV cache", "kv-cache" and "KVCache" become equal. */
 export const normalizeTerm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
+/** fuse.js ranks at most this many candidates per query, chosen by the trigram index. */
+const FUZZY_CANDIDATES = 25;
+
 export class SearchIndex {
-  private readonly fuse: Fuse<SearchDoc>;
+  private readonly fuse: Fuse<SearchDoc> | undefined;
+  private readonly grams: GramIndex | undefined;
   private readonly exact = new Map<string, SearchDoc[]>();
 
   constructor(readonly docs: readonly SearchDoc[]) {
-    this.fuse = new Fuse(docs, FUSE_OPTIONS);
+    if (docs.length > FUZZY_CANDIDATES) {
+      this.grams = new GramIndex(docs.map((d) => [d.title, ...d.aliases, d.text]));
+    } else {
+      this.fuse = new Fuse(docs, FUSE_OPTIONS);
+    }
     for (const doc of docs) {
       for (const term of new Set([doc.title, ...doc.aliases].map(normalizeTerm))) {
         if (term) {
@@ -59,8 +68,7 @@ export class SearchIndex {
     // Exact title or alias matches always lead, whatever fuse.js scores them.
     const exact = this.exactMatches(q);
     const seen = new Set(exact.map((d) => d.id));
-    const fuzzy = this.fuse
-      .search(q, { limit: limit + exact.length })
+    const fuzzy = this.fuzzy(q, limit + exact.length)
       .filter((r) => !seen.has(r.item.id))
       .map((r) => ({ doc: r.item, score: r.score ?? 1 }));
     return [...exact.map((doc) => ({ doc, score: 0 })), ...fuzzy].slice(0, limit);
@@ -87,7 +95,7 @@ export class SearchIndex {
     if (exact.length > 0) {
       return exact.length === 1 ? exact[0] : undefined;
     }
-    const [first, second] = this.fuse.search(term.trim(), { limit: 2 });
+    const [first, second] = this.fuzzy(term.trim(), 2);
     if (!first) {
       return undefined;
     }
@@ -95,6 +103,11 @@ export class SearchIndex {
     // A lone close hit, or a near-perfect one well ahead of the runner-up.
     const clear = second ? score <= 0.1 && (second.score ?? 1) - score >= 0.15 : score <= 0.3;
     return clear ? first.item : undefined;
+  }
+
+  private fuzzy(query: string, limit: number) {
+    const fuse = this.fuse ?? new Fuse(this.grams!.candidates(query, FUZZY_CANDIDATES).map((i) => this.docs[i]), FUSE_OPTIONS);
+    return fuse.search(query, { limit });
   }
 }
 

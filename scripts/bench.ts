@@ -1,0 +1,188 @@
+// npm run bench: medians and p95 for the figures the core issue sets targets for.
+import Fuse from 'fuse.js';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseCatalog } from '../src/catalog/loadCatalog';
+import { EntryHtmlBuilder } from '../src/panel/entryHtml';
+import { MarkdownRenderer } from '../src/panel/markdownRenderer';
+import { ProgressStore } from '../src/progress/progressStore';
+import { conceptDocs, questionDocs, SearchDoc, SearchIndex } from '../src/search/searchIndex';
+import { TreeModel, TreeNode } from '../src/tree/treeModel';
+
+const root = join(__dirname, '..');
+const catalogFile = join(root, 'dist', 'catalog.json');
+
+interface Stats {
+  median: number;
+  p95: number;
+  runs: number;
+}
+
+function measure(runs: number, fn: () => void): Stats {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  return summarize(times);
+}
+
+function summarize(times: number[]): Stats {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: at(0.5), p95: at(0.95), runs: times.length };
+}
+
+const rows: string[][] = [];
+function report(name: string, s: Stats, target?: string): void {
+  const ok = target ? (s.p95 <= Number(target) ? 'ok' : 'OVER') : '';
+  rows.push([name, s.median.toFixed(3), s.p95.toFixed(3), String(s.runs), target ? `≤ ${target} ms` : '', ok]);
+}
+
+class MemoryMemento {
+  private readonly values = new Map<string, unknown>();
+  get<T>(key: string): T | undefined {
+    return this.values.get(key) as T | undefined;
+  }
+  update(key: string, value: unknown): Promise<void> {
+    this.values.set(key, value);
+    return Promise.resolve();
+  }
+}
+
+// Tree-ready data: read and parse the bundled JSON, build the model, expand every node once.
+function loadToTree(): number {
+  const result = parseCatalog(readFileSync(catalogFile, 'utf8'), catalogFile);
+  if (!('catalog' in result)) {
+    throw new Error(result.error);
+  }
+  const model = new TreeModel(result.catalog, new ProgressStore(new MemoryMemento()));
+  let nodes = 0;
+  const visit = (list: readonly TreeNode[]) =>
+    list.forEach((n) => {
+      nodes++;
+      if (n.type === 'topic') {
+        model.topicCount(n.topic.id);
+      }
+      visit(model.children(n));
+    });
+  visit(model.roots());
+  return nodes;
+}
+
+/** Every prefix of each query, as a user types it. */
+function keystrokes(queries: readonly string[]): string[] {
+  return queries.flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)));
+}
+
+const QUERIES = ['chinchila', 'kv cahce', 'calibraton', 'layer norm', 'nucleus samplng', 'gradient boostng'];
+
+const WORDS = (
+  'model data training loss gradient attention layer token cache feature ranking metric latency ' +
+  'embedding vector retrieval sampling variance bias regularization ensemble tree boosting network ' +
+  'inference batch norm weight optimizer learning rate schedule scaling law expert router memory agent'
+).split(' ');
+
+function syntheticDocs(n: number, seed = 7): { docs: SearchDoc[]; bodies: string[] } {
+  let x = seed;
+  const rand = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const word = () => WORDS[Math.floor(rand() * WORDS.length)];
+  const phrase = (k: number) => Array.from({ length: k }, word).join(' ');
+  const docs: SearchDoc[] = [];
+  const bodies: string[] = [];
+  for (let i = 0; i < n; i++) {
+    docs.push({
+      id: `doc-${i}`,
+      kind: i % 3 === 0 ? 'concept' : 'question',
+      title: `${phrase(3)} ${i}`,
+      aliases: [phrase(2), phrase(1)],
+      text: phrase(20),
+      topicTitle: 'Synthetic',
+    });
+    bodies.push(phrase(800));
+  }
+  return { docs, bodies };
+}
+
+function main(): void {
+  const catalogResult = parseCatalog(readFileSync(catalogFile, 'utf8'), catalogFile);
+  if (!('catalog' in catalogResult)) {
+    throw new Error(catalogResult.error);
+  }
+  const catalog = catalogResult.catalog;
+
+  // 1. Catalog load to tree-ready data.
+  const coldStart = performance.now();
+  const nodes = loadToTree();
+  report(`catalog load → tree data, first run (${nodes} nodes)`, summarize([performance.now() - coldStart]), '5');
+  report('catalog load → tree data, warm', measure(200, loadToTree), '5');
+
+  // 2. Search per keystroke.
+  const typed = keystrokes(QUERIES);
+  const shipped = new SearchIndex([...conceptDocs(catalog), ...questionDocs(catalog)]);
+  report(`search per keystroke, shipped catalog (${shipped.docs.length} entries)`, measureKeystrokes(typed, (q) => shipped.search(q)), '2');
+
+  for (const size of [1000, 10000]) {
+    const { docs, bodies } = syntheticDocs(size);
+    const index = new SearchIndex(docs);
+    const ours = measureKeystrokes(typed, (q) => index.search(q));
+    report(`search per keystroke, synthetic ${size} (ours: short fields)`, ours, size === 10000 ? '16' : undefined);
+    // The naive approach: one fuse.js index over every field, answer bodies included.
+    const naive = new Fuse(
+      docs.map((d, i) => ({ ...d, body: bodies[i] })),
+      { keys: ['title', 'aliases', 'text', 'body'], includeScore: true, ignoreLocation: true, threshold: 0.45 },
+    );
+    const sample = size === 10000 ? typed.filter((_, i) => i % 8 === 0) : typed.filter((_, i) => i % 2 === 0);
+    report(`search per keystroke, synthetic ${size} (naive fuse.js, all fields)`, measureKeystrokes(sample, (q) => naive.search(q, { limit: 30 })));
+  }
+
+  // 3. Panel HTML for the longest answer: a fresh builder each run, so nothing is cached.
+  const longest = [...catalog.questions].sort((a, b) => b.body.length - a.body.length)[0];
+  const renderer = new MarkdownRenderer();
+  report(
+    `panel HTML, longest answer (${longest.id}, ${longest.body.split(/\s+/).length} words)`,
+    measure(50, () => new EntryHtmlBuilder(catalog, renderer).build(longest.id, { practiced: false, pinned: false })),
+    '10',
+  );
+  const firstRender = performance.now();
+  new EntryHtmlBuilder(catalog, new MarkdownRenderer()).build(longest.id, { practiced: false, pinned: false });
+  report('panel HTML, longest answer incl. creating markdown-it (first open)', summarize([performance.now() - firstRender]));
+
+  printTable();
+
+  // 4. Sizes.
+  const kb = (f: string) => (statSync(join(root, f)).size / 1024).toFixed(1);
+  console.log(`\nbundle dist/extension.js: ${kb('dist/extension.js')} KiB, dist/webview.js: ${kb('dist/webview.js')} KiB, dist/catalog.json: ${kb('dist/catalog.json')} KiB`);
+  try {
+    const vsix = statSync(join(root, 'ml-interview-prep.vsix')).size;
+    console.log(`VSIX ml-interview-prep.vsix: ${(vsix / 1024 / 1024).toFixed(2)} MB (target ≤ 1.5 MB) ${vsix <= 1.5 * 1024 * 1024 ? 'ok' : 'OVER'}`);
+  } catch {
+    console.log('VSIX: not built (run npm run package for its size)');
+  }
+}
+
+function measureKeystrokes(typed: readonly string[], search: (q: string) => unknown): Stats {
+  // Three passes over the typed prefixes after one warm-up pass.
+  typed.forEach((q) => search(q));
+  const times: number[] = [];
+  for (let pass = 0; pass < 3; pass++) {
+    for (const q of typed) {
+      const start = performance.now();
+      search(q);
+      times.push(performance.now() - start);
+    }
+  }
+  return summarize(times);
+}
+
+function printTable(): void {
+  const header = ['measurement', 'median ms', 'p95 ms', 'runs', 'target (p95)', ''];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(header));
+  rows.forEach((r) => console.log(line(r)));
+}
+
+main();

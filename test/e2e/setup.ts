@@ -1,0 +1,22 @@
+/**
+ * Mocha root hooks for the e2e suite (loaded through .mocharc.json "require"): installs what
+ * the harness needs once, so `npm ci && npm test` on a fresh Debian machine needs nothing by
+ * hand, and stops every session after the suite, also when a test failed.
+ */
+import { prepareMachine, stopAllSessions } from './harness';
+import { killAllChildren } from '../../scripts/e2e/codeServer';
+
+export const mochaHooks = {
+  async beforeAll(this: Mocha.Context): Promise<void> {
+    // First run: apt-get packages plus code-server's npm install and native builds.
+    this.timeout(20 * 60_000);
+    const t = Date.now();
+    const bin = await prepareMachine();
+    process.stderr.write(`[e2e] code-server ready (${bin}) in ${Date.now() - t} ms\n`);
+  },
+  async afterAll(this: Mocha.Context): Promise<void> {
+    this.timeout(60_000);
+    await stopAllSessions();
+    killAllChildren();
+  },
+};
