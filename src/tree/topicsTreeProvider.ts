@@ -109,8 +109,10 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
         const item = new vscode.TreeItem('Study Paths', vscode.TreeItemCollapsibleState.Collapsed);
         item.id = node.key;
         item.iconPath = new vscode.ThemeIcon('milestone');
+        const paths = this.model.children(node).length;
+        item.description = `${paths} paths`;
         item.tooltip = 'Suggested orders in which to study the topics';
-        item.accessibilityInformation = { label: 'Study Paths' };
+        item.accessibilityInformation = { label: `Study Paths, ${paths} paths` };
         return item;
       }
       case 'path': {
