@@ -131,6 +131,8 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
   private updateViewText(): void {
     const { practiced, total } = this.model.overall();
     this.view.description = `${practiced}/${total} practiced`;
+    // The description is hidden while Topics is the container's only view; the badge is not.
+    this.view.badge = practiced > 0 ? { value: practiced, tooltip: `${practiced} of ${total} questions practiced` } : undefined;
     this.view.message = FILTER_MESSAGE[this.model.filter];
   }
 }

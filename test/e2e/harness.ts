@@ -189,7 +189,11 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
       extensionsDir,
       timings: { installVsixMs, serverReadyMs, workbenchReadyMs },
       async reload() {
-        await page.reload({ waitUntil: 'domcontentloaded' });
+        // VS Code's own command, not page.reload(): it flushes the window's state (open editors,
+        // webview panels) before reloading, as a user's reload does.
+        const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: readyTimeoutMs });
+        await runCommand(page, 'Developer: Reload Window');
+        await reloaded;
         await waitForWorkbench(page, readyTimeoutMs);
       },
       async screenshot(name: string) {

@@ -1,0 +1,102 @@
+// Shared steps for the end-to-end scenarios: what a user does, in the words of the UI.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Frame, Locator, Page } from 'playwright-core';
+import type { CatalogData, Question } from '../../src/catalog/types';
+import { findFrame, REPO_ROOT, step, waitFor } from './harness';
+
+export function builtCatalog(file = path.join(REPO_ROOT, 'dist', 'catalog.json')): CatalogData {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as CatalogData;
+}
+
+const cssString = (s: string) => s.replace(/["\\]/g, '\\$&');
+
+/** A row of the Topics view, by the start of its accessible label ("Title, ..."). */
+export function treeRow(page: Page, title: string): Locator {
+  return page.locator(`.part.sidebar .monaco-list-row[aria-label^="${cssString(title)},"]`).first();
+}
+
+export async function expand(page: Page, title: string): Promise<void> {
+  const row = treeRow(page, title);
+  await step(`the tree row "${title}" to expand`, async () => {
+    await row.waitFor({ state: 'visible' });
+    if ((await row.getAttribute('aria-expanded')) !== 'true') {
+      await row.click();
+    }
+    await waitFor(async () => (await row.getAttribute('aria-expanded')) === 'true');
+  });
+}
+
+export async function collapse(page: Page, title: string): Promise<void> {
+  const row = treeRow(page, title);
+  await step(`the tree row "${title}" to collapse`, async () => {
+    if ((await row.getAttribute('aria-expanded')) === 'true') {
+      await row.locator('.monaco-tl-twistie').click();
+    }
+    await waitFor(async () => (await row.getAttribute('aria-expanded')) === 'false');
+  });
+}
+
+/** Accessible labels of the rows directly under an expanded row, in order. */
+export async function childLabels(page: Page, parentTitle: string): Promise<string[]> {
+  const parent = treeRow(page, parentTitle);
+  const level = Number(await parent.getAttribute('aria-level'));
+  const rows = page.locator('.part.sidebar .monaco-list-row');
+  const all = await rows.evaluateAll((els) =>
+    els
+      .map((e) => ({ label: e.getAttribute('aria-label') ?? '', level: Number(e.getAttribute('aria-level')), top: (e as HTMLElement).offsetTop }))
+      .sort((a, b) => a.top - b.top),
+  );
+  const start = all.findIndex((r) => r.label.startsWith(`${parentTitle},`));
+  const children: string[] = [];
+  for (const r of all.slice(start + 1)) {
+    if (r.level <= level) {
+      break;
+    }
+    if (r.level === level + 1) {
+      children.push(r.label);
+    }
+  }
+  return children;
+}
+
+export function checkbox(page: Page, questionTitle: string): Locator {
+  return treeRow(page, questionTitle).locator('.custom-view-tree-node-item-checkbox').first();
+}
+
+/** The answer panel's webview frame once it shows the given title. */
+export async function answerFrame(page: Page, title: string, timeoutMs = 20_000): Promise<Frame> {
+  return step(
+    `the answer panel to show "${title}"`,
+    () =>
+      waitFor(async () => {
+        for (const frame of page.frames()) {
+          if (frame.isDetached()) {
+            continue;
+          }
+          const h1 = await frame.$('main#entry h1').catch(() => null);
+          if (h1 && (await h1.textContent())?.trim() === title) {
+            return frame;
+          }
+        }
+        return undefined;
+      }, timeoutMs),
+    timeoutMs + 1_000,
+  );
+}
+
+export async function anyAnswerFrame(page: Page): Promise<Frame> {
+  return findFrame(page, 'main#entry');
+}
+
+export function editorGroups(page: Page): Locator {
+  return page.locator('.part.editor .editor-group-container');
+}
+
+export function questionWithMathAndCode(catalog: CatalogData): Question {
+  const q = catalog.questions.find((x) => x.id === 'transformer-from-scratch') ?? catalog.questions.find((x) => x.body.includes('$$') && x.body.includes('```python'));
+  if (!q) {
+    throw new Error('no question with both math and Python code in the catalog');
+  }
+  return q;
+}
