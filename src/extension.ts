@@ -9,7 +9,15 @@ import { ANSWER_VIEW_TYPE } from './shared/protocol';
 import { TopicsTreeProvider } from './tree/topicsTreeProvider';
 import { TreeModel } from './tree/treeModel';
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns: used by the in-host tests, and by nothing else for now. */
+export interface MlPrepApi {
+  readonly catalog: Catalog;
+  readonly progress: ProgressStore;
+  readonly tree: TopicsTreeProvider;
+  readonly model: TreeModel;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<MlPrepApi> {
   const catalog = await readCatalog(context);
 
   context.globalState.setKeysForSync([PROGRESS_KEY]);
@@ -41,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       everythingIndex: () => (everythingIndex ??= new SearchIndex([...conceptDocs(catalog), ...questionDocs(catalog)])),
     }),
   );
+  return { catalog, progress, tree, model };
 }
 
 async function readCatalog(context: vscode.ExtensionContext): Promise<Catalog> {

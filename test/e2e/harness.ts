@@ -62,6 +62,10 @@ export interface SessionOptions {
   workspace?: string;
   /** Milliseconds to wait for the workbench (default 90 s). */
   readyTimeoutMs?: number;
+  /** More VSIXes to install beside the one under test (e.g. the in-host test runner). */
+  extraVsix?: readonly string[];
+  /** Extra environment for code-server and so its extension host. */
+  env?: Record<string, string>;
 }
 
 export interface Session {
@@ -144,7 +148,9 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
   try {
     fs.cpSync(source, workspace, { recursive: true });
     let t = Date.now();
-    await installVsix(bin, opts.vsix, extensionsDir);
+    for (const vsix of [opts.vsix, ...(opts.extraVsix ?? [])]) {
+      await installVsix(bin, vsix, extensionsDir);
+    }
     const installVsixMs = Date.now() - t;
 
     t = Date.now();
@@ -154,7 +160,7 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
       userDataDir,
       folder: workspace,
       settings: { ...(opts.theme ? { 'workbench.colorTheme': opts.theme } : {}), ...opts.settings },
-      env: { XDG_DATA_HOME: path.join(root, 'xdg-data') }, // code-server's own logs stay in the temp folder
+      env: { ...opts.env, XDG_DATA_HOME: path.join(root, 'xdg-data') }, // code-server's own logs stay in the temp folder
     });
     const serverReadyMs = Date.now() - t;
     removeRootsOnExit();

@@ -1,0 +1,100 @@
+// Runs inside VS Code's extension host against the real API (code-server here; also
+// @vscode/test-electron). What is awkward to reach through the UI is checked here.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { MlPrepApi } from '../../src/extension';
+import type { TreeNode } from '../../src/tree/treeModel';
+
+const EXTENSION_ID = 'mlprep.ml-interview-prep';
+
+async function api(): Promise<MlPrepApi> {
+  const ext = vscode.extensions.getExtension<MlPrepApi>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is installed`);
+  return ext.activate();
+}
+
+async function until<T>(what: string, check: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const answerTabs = () =>
+  vscode.window.tabGroups.all.flatMap((g) =>
+    g.tabs.filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('mlPrep.answer')),
+  );
+
+describe('in the extension host', function () {
+  this.timeout(30_000);
+
+  it('registers every contributed command', async () => {
+    await api();
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: { command: string }[] } };
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = manifest.contributes.commands.map((c) => c.command).filter((c) => !registered.has(c));
+    assert.deepEqual(missing, []);
+  });
+
+  it('maps the tree to labelled items with checkboxes, counts and open commands', async () => {
+    const { tree, catalog } = await api();
+    const roots = tree.getChildren();
+    assert.equal(roots.length, catalog.topics.length + 2);
+    for (const root of roots) {
+      const item = tree.getTreeItem(root);
+      assert.ok(item.accessibilityInformation?.label, `root ${String(item.label)} has an accessible label`);
+    }
+    const topic = roots[0];
+    const topicItem = tree.getTreeItem(topic);
+    assert.match(String(topicItem.description), /^\d+\/\d+ practiced$/);
+    const question = tree.getChildren(topic)[0];
+    const questionItem = tree.getTreeItem(question);
+    assert.ok(questionItem.checkboxState !== undefined, 'questions have a checkbox');
+    assert.equal(questionItem.command?.command, 'mlPrep.openEntry');
+    assert.equal(tree.getParent(question), topic);
+  });
+
+  it('keeps practiced marks in the real globalState and shows them in the tree', async () => {
+    const { tree, progress } = await api();
+    const topic = tree.getChildren()[1];
+    const node = tree.getChildren(topic)[0] as Extract<TreeNode, { type: 'question' }>;
+    await progress.setPracticed([node.question.id], false);
+    await vscode.commands.executeCommand('mlPrep.togglePracticed', node);
+    assert.equal(progress.isPracticed(node.question.id), true);
+    assert.equal(tree.getTreeItem(node).checkboxState && (tree.getTreeItem(node).checkboxState as { state: number }).state, vscode.TreeItemCheckboxState.Checked);
+    assert.match(String(tree.getTreeItem(topic).description), /^1\//);
+    // Reading globalState again finds what was stored.
+    assert.deepEqual(await progress.load(), []);
+    assert.equal(progress.isPracticed(node.question.id), true);
+    await vscode.commands.executeCommand('mlPrep.togglePracticed', node);
+    assert.equal(progress.isPracticed(node.question.id), false);
+  });
+
+  it('opens an answer beside the editor and reuses the panel', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'import torch\nln = torch.nn.LayerNorm(8)\n' });
+    const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('mlPrep.openEntry', 'kv-cache');
+    const [tab] = await until('an answer tab', () => answerTabs().length === 1 && answerTabs());
+    assert.equal(tab.label, 'KV cache');
+    assert.notEqual(tab.group.viewColumn, vscode.ViewColumn.One, 'the answer opens beside the code');
+    assert.equal(vscode.window.activeTextEditor?.document, doc, 'the editor keeps focus');
+
+    editor.selection = new vscode.Selection(1, 5, 1, 5); // cursor inside torch.nn.LayerNorm
+    await vscode.commands.executeCommand('mlPrep.lookUpSelection');
+    await until('the panel to show BatchNorm vs LayerNorm', () => answerTabs().some((t) => t.label === 'BatchNorm vs LayerNorm'));
+    assert.equal(answerTabs().length, 1, 'one panel, reused');
+  });
+
+  it('ignores an unknown id without opening anything or throwing', async () => {
+    const before = answerTabs().length;
+    await vscode.commands.executeCommand('mlPrep.openEntry', 'no-such-entry');
+    assert.equal(answerTabs().length, before);
+  });
+});
