@@ -280,88 +280,44 @@ function checkBodyLinks(entry: Located, byId: ReadonlyMap<string, Located>, prob
 }
 
 function assemble(entries: readonly Located[]): CatalogData {
-  const str = (f: Record<string, unknown>, k: string) => (typeof f[k] === 'string' ? (f[k] as string).trim() : '');
-  const list = (f: Record<string, unknown>, k: string) => (Array.isArray(f[k]) ? (f[k] as string[]).map((s) => s.trim()) : []);
-  const of = (kind: EntryKind) => entries.filter((e) => e.kind === kind);
-  const body = (e: Located) => e.parsed.body.trim();
+  const of = <T>(kind: EntryKind) => entries.filter((e) => e.kind === kind).map((e) => toEntry<T>(e));
+  const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' });
 
-  const topics: Topic[] = of('topic')
-    .map((e) => {
-      const f = e.fields;
-      return {
-        id: str(f, 'id'),
-        title: str(f, 'title'),
-        shortTitle: str(f, 'shortTitle') || str(f, 'title'),
-        order: f.order as number,
-        difficulty: f.difficulty as Topic['difficulty'],
-        teaches: list(f, 'teaches'),
-        body: body(e),
-      };
-    })
+  const topics = of<Topic>('topic')
+    .map((t) => ({ ...t, shortTitle: t.shortTitle || t.title }))
     .sort((a, b) => a.order - b.order);
   const topicOrder = new Map(topics.map((t, i) => [t.id, i]));
-
-  const questions: Question[] = of('question')
-    .map((e) => {
-      const f = e.fields;
-      return {
-        id: str(f, 'id'),
-        title: str(f, 'title'),
-        topic: str(f, 'topic'),
-        format: f.format as Question['format'],
-        difficulty: f.difficulty as Question['difficulty'],
-        status: f.status as Question['status'],
-        summary: str(f, 'summary'),
-        tags: list(f, 'tags'),
-        concepts: list(f, 'concepts'),
-        related: list(f, 'related'),
-        prerequisites: list(f, 'prerequisites'),
-        keyPoints: list(f, 'keyPoints'),
-        sources: list(f, 'sources'),
-        body: body(e),
-      };
-    })
-    // Within a topic: design questions first, then alphabetical, so the order is predictable.
-    .sort(
-      (a, b) =>
-        (topicOrder.get(a.topic) ?? 0) - (topicOrder.get(b.topic) ?? 0) ||
-        Number(b.format === 'design') - Number(a.format === 'design') ||
-        a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }),
-    );
-
-  const concepts: Concept[] = of('concept')
-    .map((e) => {
-      const f = e.fields;
-      return {
-        id: str(f, 'id'),
-        title: str(f, 'title'),
-        topic: str(f, 'topic'),
-        status: f.status as Concept['status'],
-        oneLiner: str(f, 'oneLiner'),
-        aliases: list(f, 'aliases'),
-        tags: list(f, 'tags'),
-        related: list(f, 'related'),
-        sources: list(f, 'sources'),
-        body: body(e),
-      };
-    })
-    .sort((a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }));
-
-  const paths: StudyPath[] = of('path')
-    .map((e) => {
-      const f = e.fields;
-      return {
-        id: str(f, 'id'),
-        title: str(f, 'title'),
-        order: f.order as number,
-        topics: list(f, 'topics'),
-        firstQuestions: list(f, 'firstQuestions'),
-        body: body(e),
-      };
-    })
-    .sort((a, b) => a.order - b.order);
-
+  // Within a topic: design questions first, then alphabetical, so the order is predictable.
+  const questions = of<Question>('question').sort(
+    (a, b) =>
+      (topicOrder.get(a.topic) ?? 0) - (topicOrder.get(b.topic) ?? 0) ||
+      Number(b.format === 'design') - Number(a.format === 'design') ||
+      byTitle(a, b),
+  );
+  const concepts = of<Concept>('concept').sort(byTitle);
+  const paths = of<StudyPath>('path').sort((a, b) => a.order - b.order);
   return { schemaVersion: 1, topics, questions, concepts, paths };
+}
+
+/** Every field of the kind's spec, with absent lists as [] and absent texts as '' (validated already). */
+function toEntry<T>(e: Located): T {
+  const out: Record<string, unknown> = { body: e.parsed.body.trim() };
+  for (const [name, spec] of Object.entries(FIELD_SPECS[e.kind])) {
+    const value = e.fields[name];
+    switch (spec.field.type) {
+      case 'list':
+      case 'idList':
+        out[name] = Array.isArray(value) ? value.map((v) => String(v).trim()) : [];
+        break;
+      case 'string':
+      case 'id':
+        out[name] = typeof value === 'string' ? value.trim() : '';
+        break;
+      default:
+        out[name] = value;
+    }
+  }
+  return out as T;
 }
 
 export function countWords(text: string): number {

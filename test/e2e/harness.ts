@@ -15,7 +15,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Frame, type Locator, type Page } from 'playwright-core';
 import {
   ensureCodeServer,
   ensureDebianPackages,
@@ -352,6 +352,25 @@ function quickInputRow(page: Page, label: string): ReturnType<Page['locator']> {
     .first();
 }
 
+/** Opens the quick input and fills in `text`, reopening it until `row` shows; returns the input. */
+async function typeUntilRow(page: Page, text: string, row: Locator, firstWaitMs: number, signal: AbortSignal): Promise<Locator> {
+  let input = await openQuickInput(page);
+  for (let attempt = 0; ; attempt++) {
+    await input.fill(text);
+    const found = await row.waitFor({ state: 'visible', timeout: firstWaitMs + attempt * 500 }).then(
+      () => true,
+      () => false,
+    );
+    if (found) {
+      return input;
+    }
+    if (signal.aborted) {
+      throw new Error('aborted');
+    }
+    input = await openQuickInput(page);
+  }
+}
+
 /**
  * Runs a command from the command palette by its full title, e.g. 'ML Prep: Search Cheat Sheet':
  * F1, type the title, pick the row with exactly that title.
@@ -363,21 +382,7 @@ export async function runCommand(page: Page, title: string, timeoutMs = 15_000):
       // The palette lists the commands known when it opens; right after start-up the
       // extension's contributions may not be there yet, so reopen it until they are.
       const row = quickInputRow(page, title);
-      let input = await openQuickInput(page);
-      for (let attempt = 0; ; attempt++) {
-        await input.fill(`>${title}`);
-        const found = await row.waitFor({ state: 'visible', timeout: 1_500 + attempt * 500 }).then(
-          () => true,
-          () => false,
-        );
-        if (found) {
-          break;
-        }
-        if (signal.aborted) {
-          throw new Error('aborted');
-        }
-        input = await openQuickInput(page);
-      }
+      const input = await typeUntilRow(page, `>${title}`, row, 1_500, signal);
       await row.click();
       // The palette closes when the command runs (a command that opens its own quick input
       // replaces it: then the input no longer shows our text).
@@ -397,21 +402,7 @@ export async function openFile(page: Page, fileName: string, timeoutMs = 15_000)
         .filter({ has: page.locator('.label-name', { hasText: path.basename(fileName) }) })
         .first();
       // Right after start-up the file index may be empty: reopen Quick Open until it finds the file.
-      let input = await openQuickInput(page);
-      for (let attempt = 0; ; attempt++) {
-        await input.fill(fileName);
-        const found = await row.waitFor({ state: 'visible', timeout: 2_000 + attempt * 500 }).then(
-          () => true,
-          () => false,
-        );
-        if (found) {
-          break;
-        }
-        if (signal.aborted) {
-          throw new Error('aborted');
-        }
-        input = await openQuickInput(page);
-      }
+      await typeUntilRow(page, fileName, row, 2_000, signal);
       await row.click();
       await page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
       await page

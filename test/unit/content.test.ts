@@ -128,6 +128,22 @@ describe('shipped content', () => {
     assert.deepEqual(problems, []);
   });
 
+  it('has no prerequisite cycles, so every question can be studied after its prerequisites', () => {
+    const state = new Map<string, 'visiting' | 'done'>();
+    const visit = (id: string, trail: string[]): void => {
+      if (state.get(id) === 'done') {
+        return;
+      }
+      assert.notEqual(state.get(id), 'visiting', `prerequisite cycle: ${[...trail, id].join(' -> ')}`);
+      state.set(id, 'visiting');
+      for (const next of catalog.question(id)?.prerequisites ?? []) {
+        visit(next, [...trail, id]);
+      }
+      state.set(id, 'done');
+    };
+    catalog.questions.forEach((q) => visit(q.id, []));
+  });
+
   it('gives every study path a purpose and ten suggested first questions from its topics', () => {
     for (const path of catalog.paths) {
       assert.ok(countWords(path.body) >= 40 && !/draft/i.test(path.body), `${path.id} has a written purpose`);
