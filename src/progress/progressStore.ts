@@ -54,6 +54,18 @@ export class ProgressStore {
     return problems;
   }
 
+  /** The whole state, for export. */
+  get snapshot(): ProgressState {
+    return this.state;
+  }
+
+  /** Replaces the whole state (after an import has validated and merged it). */
+  async replace(state: ProgressState): Promise<void> {
+    this.state = state;
+    this.changeEmitter.fire({ ids: [] });
+    await this.persist();
+  }
+
   get(id: string): QuestionProgress | undefined {
     return this.state.questions[id];
   }
