@@ -22,14 +22,14 @@ const builds = [
     target: 'node20',
     external: ['vscode'],
   },
-  {
+  ...['main', 'drill'].map((name) => ({
     ...common,
-    entryPoints: ['webview/main.ts'],
-    outfile: 'dist/webview.js',
+    entryPoints: [`webview/${name}.ts`],
+    outfile: name === 'main' ? 'dist/webview.js' : `dist/${name}.js`,
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
-  },
+  })),
 ];
 
 mkdirSync('dist', { recursive: true });

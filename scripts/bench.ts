@@ -6,6 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { parseCatalog } from '../src/catalog/loadCatalog';
 import { EntryHtmlBuilder } from '../src/panel/entryHtml';
 import { MarkdownRenderer } from '../src/panel/markdownRenderer';
+import { aggregate } from '../src/practice/dashboard';
+import { CardState, Grade, PRACTICE_VERSION, PracticeState, ReviewEntry } from '../src/practice/types';
 import { ProgressStore } from '../src/progress/progressStore';
 import { conceptDocs, questionDocs, SearchDoc, SearchIndex } from '../src/search/searchIndex';
 import { TreeModel, TreeNode } from '../src/tree/treeModel';
@@ -106,6 +108,32 @@ function syntheticDocs(n: number, seed = 7): { docs: SearchDoc[]; bodies: string
   return { docs, bodies };
 }
 
+/** A review log over the catalog's questions, spread over the last 200 days, with a card each. */
+function syntheticPractice(questionIds: readonly string[], entries: number, now: number, seed = 11): PracticeState {
+  let x = seed;
+  const rand = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const day = 86_400_000;
+  const start = now - 200 * day;
+  const log: ReviewEntry[] = [];
+  for (let i = 0; i < entries; i++) {
+    const keyPointCount = 3 + Math.floor(rand() * 4);
+    log.push({
+      questionId: questionIds[Math.floor(rand() * questionIds.length)],
+      at: start + Math.floor((i / entries) * 200 * day),
+      grade: (1 + Math.floor(rand() * 4)) as Grade,
+      durationMs: Math.floor(rand() * 120_000),
+      covered: Array.from({ length: keyPointCount }, (_, k) => k).filter(() => rand() < 0.6),
+      keyPointCount,
+    });
+  }
+  const cards: Record<string, CardState> = {};
+  for (const id of questionIds) {
+    const due = now + Math.floor((rand() * 14 - 4) * day);
+    cards[id] = { due, stability: 5, difficulty: 5, elapsedDays: 3, scheduledDays: 7, learningSteps: 0, reps: 6, lapses: Math.floor(rand() * 3), state: 2 };
+  }
+  return { version: PRACTICE_VERSION, cards, log };
+}
+
 function main(): void {
   const catalogResult = parseCatalog(readFileSync(catalogFile, 'utf8'), catalogFile);
   if (!('catalog' in catalogResult)) {
@@ -150,9 +178,20 @@ function main(): void {
   new EntryHtmlBuilder(catalog, new MarkdownRenderer()).build(longest.id, { practiced: false, pinned: false });
   report('panel HTML, longest answer incl. creating markdown-it (first open)', summarize([performance.now() - firstRender]));
 
+  // 4. Dashboard aggregation: one pass over a full-sized log.
+  const now = Date.now();
+  const practice = syntheticPractice(catalog.questions.map((q) => q.id), 10_000, now);
+  const practised = new Set(catalog.questions.filter((_, i) => i % 3 === 0).map((q) => q.id));
+  aggregate(catalog, (id) => practised.has(id), practice, now);
+  report(
+    'dashboard aggregation, 10,000 review-log entries',
+    measure(200, () => aggregate(catalog, (id) => practised.has(id), practice, now)),
+    '20',
+  );
+
   printTable();
 
-  // 4. Sizes.
+  // 5. Sizes.
   const kb = (f: string) => (statSync(join(root, f)).size / 1024).toFixed(1);
   console.log(`\nbundle dist/extension.js: ${kb('dist/extension.js')} KiB, dist/webview.js: ${kb('dist/webview.js')} KiB, dist/catalog.json: ${kb('dist/catalog.json')} KiB`);
   try {

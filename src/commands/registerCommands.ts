@@ -1,11 +1,23 @@
 import * as vscode from 'vscode';
+import type { Catalog } from '../catalog/catalog';
 import type { AnswerPanels } from '../panel/answerPanels';
+import type { DashboardPanel } from '../practice/dashboardPanel';
+import type { DrillPanel } from '../practice/drillPanel';
+import { pickScope, startDrill } from '../practice/practiceCommands';
+import type { PracticeScope } from '../practice/practiceScope';
+import type { PracticeStore } from '../practice/practiceStore';
+import type { ProgressTransfer } from '../practice/progressTransfer';
 import type { ProgressStore } from '../progress/progressStore';
 import type { SearchIndex } from '../search/searchIndex';
 import { pickFromIndex } from '../search/searchPicker';
 import type { QuestionFilter, TreeModel, TreeNode } from '../tree/treeModel';
 
 export interface CommandDeps {
+  readonly catalog: Catalog;
+  readonly practice: PracticeStore;
+  readonly drill: DrillPanel;
+  readonly dashboard: DashboardPanel;
+  readonly transfer: ProgressTransfer;
   readonly panels: AnswerPanels;
   readonly progress: ProgressStore;
   readonly model: TreeModel;
@@ -57,18 +69,17 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     }),
     vscode.commands.registerCommand('mlPrep.filter', () => chooseFilter(model)),
     vscode.commands.registerCommand('mlPrep.filterActive', () => chooseFilter(model)),
-    vscode.commands.registerCommand('mlPrep.resetProgress', async () => {
-      const reset = 'Reset Progress';
-      const answer = await vscode.window.showWarningMessage(
-        'Clear every practiced mark? A backup of the current progress is kept.',
-        { modal: true },
-        reset,
-      );
-      if (answer === reset) {
-        await progress.reset();
-        void vscode.window.showInformationMessage('ML Prep: progress reset. The previous state was kept as a backup.');
+    vscode.commands.registerCommand('mlPrep.resetProgress', () => deps.transfer.reset()),
+    vscode.commands.registerCommand('mlPrep.exportProgress', (target?: vscode.Uri) => deps.transfer.exportTo(target)),
+    vscode.commands.registerCommand('mlPrep.importProgress', (source?: vscode.Uri) => deps.transfer.importFrom(source)),
+    vscode.commands.registerCommand('mlPrep.startPractice', async (scope?: PracticeScope) => {
+      const picked = scope ?? (await pickScope(deps.catalog, progress, deps.practice));
+      if (picked) {
+        startDrill(picked, deps.catalog, progress, deps.practice, deps.drill);
       }
     }),
+    vscode.commands.registerCommand('mlPrep.startReview', () => startDrill({ kind: 'due' }, deps.catalog, progress, deps.practice, deps.drill)),
+    vscode.commands.registerCommand('mlPrep.showProgress', () => deps.dashboard.show()),
     vscode.commands.registerCommand('mlPrep.pinPanel', () => panels.pin()),
   ];
 }

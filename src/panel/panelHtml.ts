@@ -21,17 +21,33 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 
 export const newNonce = (): string => randomBytes(18).toString('base64url');
 
-/** The full document for an answer panel; later entries arrive as messages (see protocol.ts). */
-export function panelHtml(resources: WebviewResources, title: string, articleHtml: string, state: PanelState, nonce = newNonce()): string {
-  const css = resources.asWebviewUri('media/panel.css');
-  const script = resources.asWebviewUri('dist/webview.js');
+export interface PanelAssets {
+  /** Extension-relative script path; defaults to the answer panel's. */
+  readonly script?: string;
+  /** Extra extension-relative style sheets after media/panel.css. */
+  readonly styles?: readonly string[];
+}
+
+/** The full document for a panel; later content arrives as messages (see protocol.ts). */
+export function panelHtml(
+  resources: WebviewResources,
+  title: string,
+  articleHtml: string,
+  state: PanelState,
+  nonce = newNonce(),
+  assets: PanelAssets = {},
+): string {
+  const styles = ['media/panel.css', ...(assets.styles ?? [])]
+    .map((p) => `<link rel="stylesheet" href="${escapeHtml(resources.asWebviewUri(p))}">`)
+    .join('\n');
+  const script = resources.asWebviewUri(assets.script ?? 'dist/webview.js');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(resources.cspSource, nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(css)}">
+${styles}
 <title>${escapeHtml(title)}</title>
 </head>
 <body>

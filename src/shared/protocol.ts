@@ -19,3 +19,18 @@ export type WebviewMessage =
   | { readonly type: 'pin' };
 
 export const ANSWER_VIEW_TYPE = 'mlPrep.answer';
+
+/** The drill panel: the host renders each step; the webview swaps it in and reports actions. */
+export type DrillHostMessage = { readonly type: 'drillView'; readonly html: string; readonly timerSeconds?: number };
+
+export type DrillWebviewMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'myAnswer' }
+  | { readonly type: 'reveal' }
+  | { readonly type: 'skip' }
+  | { readonly type: 'grade'; readonly grade: 1 | 2 | 3 | 4; readonly covered: readonly number[] }
+  | { readonly type: 'showProgress' }
+  | { readonly type: 'open'; readonly id: string };
+
+export const DRILL_VIEW_TYPE = 'mlPrep.drill';
+export const DASHBOARD_VIEW_TYPE = 'mlPrep.dashboard';

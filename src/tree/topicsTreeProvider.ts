@@ -105,6 +105,16 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
         item.accessibilityInformation = { label: `${c.title}, concept: ${c.oneLiner}` };
         return item;
       }
+      case 'due': {
+        const due = this.model.dueCount();
+        const item = new vscode.TreeItem(`Due for review (${due})`, due > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.id = node.key;
+        item.iconPath = new vscode.ThemeIcon('history');
+        item.tooltip = due > 0 ? 'Questions your review schedule brings back today' : 'Nothing is due: practise a topic to start a schedule';
+        item.contextValue = 'mlPrep.due';
+        item.accessibilityInformation = { label: `Due for review, ${due} questions` };
+        return item;
+      }
       case 'paths': {
         const item = new vscode.TreeItem('Study Paths', vscode.TreeItemCollapsibleState.Collapsed);
         item.id = node.key;

@@ -12,6 +12,7 @@ export type TreeNode =
   | { readonly type: 'cheatSheet'; readonly key: string }
   | { readonly type: 'concept'; readonly key: string; readonly concept: Concept; readonly parent: TreeNode }
   | { readonly type: 'paths'; readonly key: string }
+  | { readonly type: 'due'; readonly key: string }
   | { readonly type: 'path'; readonly key: string; readonly path: StudyPath; readonly parent: TreeNode };
 
 export interface Count {
@@ -26,12 +27,15 @@ export class TreeModel {
   readonly onDidChangeFilter: Event<QuestionFilter> = this.filterEmitter.event;
   private readonly cheatSheet: TreeNode = { type: 'cheatSheet', key: 'cheatSheet' };
   private readonly pathsNode: TreeNode = { type: 'paths', key: 'paths' };
+  private readonly dueNode: TreeNode = { type: 'due', key: 'due' };
   private readonly topLevelTopics: TreeNode[];
   private readonly cache = new Map<string, TreeNode>();
 
   constructor(
     private readonly catalog: Catalog,
     private readonly progress: ProgressStore,
+    /** Ids of questions due for review, most overdue first. */
+    private readonly dueIds: () => readonly string[] = () => [],
   ) {
     this.topLevelTopics = catalog.topics.map((topic) => ({ type: 'topic', key: `topic:${topic.id}`, topic }));
   }
@@ -48,7 +52,7 @@ export class TreeModel {
   }
 
   roots(): readonly TreeNode[] {
-    const roots = [...this.topLevelTopics];
+    const roots = [this.dueNode, ...this.topLevelTopics];
     if (this.catalog.concepts.length > 0) {
       roots.push(this.cheatSheet);
     }
@@ -67,6 +71,11 @@ export class TreeModel {
           .map((question) => this.stable({ type: 'question', key: `${node.key}/q:${question.id}`, question, parent: node }));
       case 'cheatSheet':
         return this.catalog.concepts.map((concept) => this.stable({ type: 'concept', key: `c:${concept.id}`, concept, parent: node }));
+      case 'due':
+        return this.dueIds().flatMap((id) => {
+          const question = this.catalog.question(id);
+          return question ? [this.stable({ type: 'question', key: `due/q:${id}`, question, parent: node })] : [];
+        });
       case 'paths':
         return this.catalog.paths.map((path) => this.stable({ type: 'path', key: `path:${path.id}`, path, parent: node }));
       case 'path':
@@ -88,6 +97,10 @@ export class TreeModel {
       return topic && this.children(topic).find((n) => n.type === 'question' && n.question.id === id);
     }
     return this.children(this.cheatSheet).find((n) => n.type === 'concept' && n.concept.id === id);
+  }
+
+  dueCount(): number {
+    return this.children(this.dueNode).length;
   }
 
   topicCount(topicId: string): Count {

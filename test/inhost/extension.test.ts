@@ -1,6 +1,7 @@
 // Runs inside VS Code's extension host against the real API (code-server here; also
 // @vscode/test-electron). What is awkward to reach through the UI is checked here.
 import * as assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
 import * as vscode from 'vscode';
 import type { MlPrepApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/treeModel';
@@ -46,12 +47,12 @@ describe('in the extension host', function () {
   it('maps the tree to labelled items with checkboxes, counts and open commands', async () => {
     const { tree, catalog } = await api();
     const roots = tree.getChildren();
-    assert.equal(roots.length, catalog.topics.length + 2);
+    assert.equal(roots.length, catalog.topics.length + 3, "due, topics, cheat sheet, study paths");
     for (const root of roots) {
       const item = tree.getTreeItem(root);
       assert.ok(item.accessibilityInformation?.label, `root ${String(item.label)} has an accessible label`);
     }
-    const topic = roots[0];
+    const topic = roots[1];
     const topicItem = tree.getTreeItem(topic);
     assert.match(String(topicItem.description), /^\d+\/\d+ practiced$/);
     const question = tree.getChildren(topic)[0];
@@ -63,7 +64,7 @@ describe('in the extension host', function () {
 
   it('keeps practiced marks in the real globalState and shows them in the tree', async () => {
     const { tree, progress } = await api();
-    const topic = tree.getChildren()[1];
+    const topic = tree.getChildren()[2];
     const node = tree.getChildren(topic)[0] as Extract<TreeNode, { type: 'question' }>;
     await progress.setPracticed([node.question.id], false);
     await vscode.commands.executeCommand('mlPrep.togglePracticed', node);
@@ -96,5 +97,44 @@ describe('in the extension host', function () {
     const before = answerTabs().length;
     await vscode.commands.executeCommand('mlPrep.openEntry', 'no-such-entry');
     assert.equal(answerTabs().length, before);
+  });
+});
+
+describe('your data is yours', function () {
+  this.timeout(30_000);
+
+  it('export, then reset, then import restores marks and the review log', async () => {
+    const { practice, progress, transfer, catalog } = await api();
+    const q = catalog.questions[0];
+    await practice.record({ questionId: q.id, grade: 3, durationMs: 61_000, covered: [0, 1], keyPointCount: q.keyPoints.length });
+    const before = { log: practice.state.log.length, practiced: progress.isPracticed(q.id), card: practice.card(q.id) };
+    assert.ok(before.log >= 1 && before.practiced && before.card);
+
+    const file = vscode.Uri.joinPath(vscode.Uri.file(tmpdir()), `mlprep-export-${Date.now()}.json`);
+    await vscode.commands.executeCommand('mlPrep.exportProgress', file);
+    const backup = await transfer.reset(false);
+    assert.ok(backup, 'reset keeps a backup');
+    assert.equal(practice.state.log.length, 0);
+    assert.equal(progress.isPracticed(q.id), false);
+
+    assert.equal(await vscode.commands.executeCommand('mlPrep.importProgress', file), true);
+    assert.equal(practice.state.log.length, before.log);
+    assert.equal(progress.isPracticed(q.id), true);
+    assert.deepEqual(practice.card(q.id), before.card);
+
+    // The reset backup is itself importable, and importing twice loses and duplicates nothing.
+    assert.equal(await vscode.commands.executeCommand('mlPrep.importProgress', backup), true);
+    assert.equal(practice.state.log.length, before.log);
+  });
+
+  it('refuses a broken or hostile file and changes nothing', async () => {
+    const { practice } = await api();
+    const before = JSON.stringify(practice.state);
+    const file = vscode.Uri.joinPath(vscode.Uri.file(tmpdir()), `mlprep-bad-${Date.now()}.json`);
+    for (const text of ['{ not json', JSON.stringify({ format: 'ml-interview-prep-progress', version: 1, progress: 'x' })]) {
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+      assert.equal(await vscode.commands.executeCommand('mlPrep.importProgress', file), false);
+      assert.equal(JSON.stringify(practice.state), before);
+    }
   });
 });

@@ -21,7 +21,7 @@ describe('TreeModel', () => {
 
   it('shows the five topics, then the cheat sheet and the study paths', async () => {
     const { model } = await setup();
-    assert.deepEqual(model.roots().map(label), ['ml-system-design', 'agent-system-design', 'classic-ml', 'deep-learning', 'llm', 'cheatSheet', 'paths']);
+    assert.deepEqual(model.roots().map(label), ['due', 'ml-system-design', 'agent-system-design', 'classic-ml', 'deep-learning', 'llm', 'cheatSheet', 'paths']);
     const cheat = model.roots().find((n) => n.type === 'cheatSheet');
     assert.ok(cheat);
     assert.equal(model.children(cheat).length, catalog.concepts.length);
@@ -41,13 +41,24 @@ describe('TreeModel', () => {
 
   it('filters questions by practiced state', async () => {
     const { model, progress } = await setup();
-    const topic = model.roots()[0];
+    const topic = model.roots()[1];
     const all = model.children(topic).map(label);
     await progress.setPracticed([all[0]], true);
     model.setFilter('unpracticed');
     assert.deepEqual(model.children(topic).map(label), all.slice(1));
     model.setFilter('practiced');
     assert.deepEqual(model.children(topic).map(label), [all[0]]);
+  });
+
+  it('lists the questions due for review under their own node', async () => {
+    const progress = new ProgressStore(new MemoryMemento());
+    await progress.load();
+    const due = [catalog.questions[5].id, catalog.questions[1].id, 'no-longer-in-catalog'];
+    const model = new TreeModel(catalog, progress, () => due);
+    const node = model.roots()[0];
+    assert.equal(node.type, 'due');
+    assert.deepEqual(model.children(node).map(label), due.slice(0, 2));
+    assert.equal(model.dueCount(), 2);
   });
 
   it('gives each tree position a unique key and a stable node for reveal()', async () => {

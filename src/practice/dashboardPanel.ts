@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import type { Catalog } from '../catalog/catalog';
+import { panelHtml } from '../panel/panelHtml';
+import type { ProgressStore } from '../progress/progressStore';
+import { DASHBOARD_VIEW_TYPE, type WebviewMessage } from '../shared/protocol';
+import { DisposableBase } from '../util/dispose';
+import { aggregate } from './dashboard';
+import { dashboardHtml } from './dashboardHtml';
+import type { PracticeStore } from './practiceStore';
+
+/** "ML Prep: Show Progress": one panel, redrawn when marks or reviews change. */
+export class DashboardPanel extends DisposableBase {
+  private panel: vscode.WebviewPanel | undefined;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly catalog: Catalog,
+    private readonly progress: ProgressStore,
+    private readonly practice: PracticeStore,
+    private readonly openAnswer: (id: string) => void,
+  ) {
+    super();
+    this.register(practice.onDidChange(() => this.render()));
+    this.register(progress.onDidChange(() => this.render()));
+  }
+
+  show(): void {
+    if (this.panel) {
+      this.panel.reveal(this.panel.viewColumn, false);
+      this.render();
+      return;
+    }
+    const root = this.extensionUri;
+    this.panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'ML Prep Progress', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
+      enableScripts: true,
+      enableForms: false,
+      localResourceRoots: [vscode.Uri.joinPath(root, 'dist'), vscode.Uri.joinPath(root, 'media')],
+    });
+    this.panel.onDidDispose(() => (this.panel = undefined));
+    this.register(
+      this.panel.webview.onDidReceiveMessage((m: WebviewMessage) => {
+        if (m.type === 'open') {
+          this.openAnswer(m.id);
+        }
+      }),
+    );
+    this.render();
+  }
+
+  private render(): void {
+    const panel = this.panel;
+    if (!panel) {
+      return;
+    }
+    const data = aggregate(this.catalog, (id) => this.progress.isPracticed(id), this.practice.state, Date.now());
+    const resources = {
+      cspSource: panel.webview.cspSource,
+      asWebviewUri: (p: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...p.split('/'))).toString(),
+    };
+    panel.webview.html = panelHtml(resources, 'ML Prep Progress', dashboardHtml(data), { entryId: '', pinned: false }, undefined, {
+      styles: ['media/dashboard.css'],
+    });
+  }
+}

@@ -1,0 +1,50 @@
+// Which questions a drill asks, for each scope the user can pick. Pure.
+import type { Catalog } from '../catalog/catalog';
+
+export type PracticeScope =
+  | { readonly kind: 'topic'; readonly id: string }
+  | { readonly kind: 'path'; readonly id: string }
+  | { readonly kind: 'due' }
+  | { readonly kind: 'unpracticed' }
+  | { readonly kind: 'random'; readonly size: number };
+
+export function questionsFor(
+  scope: PracticeScope,
+  catalog: Catalog,
+  isPracticed: (id: string) => boolean,
+  dueIds: readonly string[],
+  random: () => number = Math.random,
+): string[] {
+  switch (scope.kind) {
+    case 'topic':
+      return catalog.questionsOf(scope.id).map((q) => q.id);
+    case 'path': {
+      const path = catalog.paths.find((p) => p.id === scope.id);
+      if (!path) {
+        return [];
+      }
+      // The suggested first questions, then the rest of the path's topics in order.
+      const rest = path.topics.flatMap((t) => catalog.questionsOf(t).map((q) => q.id));
+      return [...new Set([...path.firstQuestions, ...rest])];
+    }
+    case 'due':
+      return dueIds.filter((id) => catalog.question(id));
+    case 'unpracticed':
+      return catalog.questions.filter((q) => !isPracticed(q.id)).map((q) => q.id);
+    case 'random':
+      return shuffle(
+        catalog.questions.map((q) => q.id),
+        random,
+      ).slice(0, scope.size);
+  }
+}
+
+/** Fisher-Yates on a copy. */
+function shuffle<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+// Spaced review: a thin wrapper over ts-fsrs that speaks CardState (epoch milliseconds) instead of
+// ts-fsrs's Card (Date objects), so the rest of the extension stores and compares plain numbers.
+import { Card, createEmptyCard, FSRS, fsrs, State } from 'ts-fsrs';
+import type { CardState, Grade } from './types';
+
+const GRADES: readonly Grade[] = [1, 2, 3, 4];
+
+/**
+ * Default FSRS parameters with fuzz off: the same grade at the same time always gives the same due
+ * date, which keeps reviews reproducible and testable. Built per call because an FSRS instance is
+ * mutable (useStrategy), and a shared module-level one would be hidden global state.
+ */
+function scheduler(): FSRS {
+  return fsrs({ enable_fuzz: false });
+}
+
+/** Grades `card` (undefined for a question never reviewed) at `now` and returns its next state. */
+export function reviewCard(card: CardState | undefined, grade: Grade, now: number): CardState {
+  if (!Number.isFinite(now)) {
+    throw new RangeError(`reviewCard: now must be a finite time in milliseconds, got ${now}`);
+  }
+  if (!GRADES.includes(grade)) {
+    throw new RangeError(`reviewCard: grade must be 1, 2, 3 or 4, got ${String(grade)}`);
+  }
+  // ts-fsrs rejects a review earlier than the previous one; a clock set back must not lose the grade,
+  // so such a review counts as happening at the previous review's time.
+  const at = card?.lastReview !== undefined ? Math.max(now, card.lastReview) : now;
+  const next = scheduler().next(card ? toCard(card) : createEmptyCard(at), at, grade).card;
+  return fromCard(next);
+}
+
+/** True when the card should be reviewed at `now`. */
+export function isDue(card: CardState, now: number): boolean {
+  return card.due <= now;
+}
+
+/** Ids of the due cards, the one due longest ago first (ties by id, so the order is stable). */
+export function dueQuestionIds(cards: Readonly<Record<string, CardState>>, now: number): string[] {
+  return Object.entries(cards)
+    .filter(([, card]) => isDue(card, now))
+    .sort(([a, ca], [b, cb]) => ca.due - cb.due || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id]) => id);
+}
+
+/** When the card would next be due for each grade given at `now`, for labels such as "Good: 3 days". */
+export function previewDue(card: CardState | undefined, now: number): Record<Grade, number> {
+  return {
+    1: reviewCard(card, 1, now).due,
+    2: reviewCard(card, 2, now).due,
+    3: reviewCard(card, 3, now).due,
+    4: reviewCard(card, 4, now).due,
+  };
+}
+
+/** Probability (0 to 1) that the answer is still remembered at `now`, as FSRS estimates it. */
+export function retrievability(card: CardState, now: number): number {
+  if (card.state === State.New) {
+    return 0;
+  }
+  return scheduler().get_retrievability(toCard(card), Math.max(now, card.lastReview ?? now), false);
+}
+
+function toCard(card: CardState): Card {
+  return {
+    due: new Date(card.due),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    elapsed_days: card.elapsedDays,
+    scheduled_days: card.scheduledDays,
+    learning_steps: card.learningSteps,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: card.state,
+    ...(card.lastReview !== undefined && { last_review: new Date(card.lastReview) }),
+  };
+}
+
+function fromCard(card: Card): CardState {
+  const lastReview = card.last_review?.getTime();
+  return {
+    due: card.due.getTime(),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    elapsedDays: card.elapsed_days,
+    scheduledDays: card.scheduled_days,
+    learningSteps: card.learning_steps,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: card.state as CardState['state'],
+    ...(lastReview !== undefined && { lastReview }),
+  };
+}

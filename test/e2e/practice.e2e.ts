@@ -1,0 +1,90 @@
+import * as assert from 'node:assert/strict';
+import type { Frame } from 'playwright-core';
+import { defaultVsix, openFile, runCommand, startSession, step, waitFor, type Session } from './harness';
+import { builtCatalog, treeRow } from './scenarios';
+
+async function drillFrame(s: Session, title: string): Promise<Frame> {
+  return step(`the drill to show "${title}"`, () =>
+    waitFor(async () => {
+      for (const frame of s.page.frames()) {
+        const h1 = await frame.$('main#entry h1').catch(() => null);
+        if (h1 && (await h1.textContent())?.trim() === title && (await frame.$('button[data-action]'))) {
+          return frame;
+        }
+      }
+      return undefined;
+    }, 20_000),
+  );
+}
+
+describe('practice like the interview', function () {
+  let s: Session;
+
+  before(async function () {
+    s = await startSession({ vsix: defaultVsix() });
+  });
+
+  after(async function () {
+    await s?.stop();
+  });
+
+  it('drills a topic: hidden answer, my answer, reveal, tick key points, grade with a key', async function () {
+    const catalog = builtCatalog();
+    const [first, second] = catalog.questions.filter((q) => q.topic === 'deep-learning');
+    await openFile(s.page, 'train.py');
+    await runCommand(s.page, 'ML Prep: Start Practice');
+    const topicRow = s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Deep Learning' }).first();
+    await topicRow.waitFor();
+    await topicRow.click();
+
+    let frame = await drillFrame(s, first.title);
+    assert.equal(await frame.locator('section.answer').count(), 0, 'the answer is hidden');
+
+    await frame.locator('button[data-action="myAnswer"]').click();
+    await step('my answer to open in an editor', () => s.page.locator(`.tabs-container .tab.active[aria-label^="${first.id}.md"]`).first().waitFor());
+    await s.page.keyboard.press('Control+End');
+    await s.page.keyboard.type('My answer: residual paths keep gradients flowing.');
+    await s.page.keyboard.press('Control+s');
+    await step('the note to be saved', () =>
+      waitFor(async () => !/\bdirty\b/.test((await s.page.locator(`.tabs-container .tab[aria-label^="${first.id}.md"]`).first().getAttribute('class')) ?? '')),
+    );
+
+    frame = await drillFrame(s, first.title);
+    await frame.locator('button[data-action="reveal"]').click();
+    await step('the model answer and my answer after reveal', async () => {
+      await frame.locator('section.answer h2', { hasText: 'Model answer' }).waitFor();
+      await frame.locator('section.my-answer', { hasText: 'residual paths keep gradients flowing' }).waitFor();
+    });
+    const boxes = frame.locator('input[data-key-point]');
+    assert.equal(await boxes.count(), first.keyPoints.length, 'one checkbox per key point');
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await s.screenshot('drill-revealed');
+    await frame.locator('#entry-title').click();
+    await s.page.keyboard.press('1');
+    await drillFrame(s, second.title);
+
+    await step('the status bar to show 1 due', () => s.page.locator('.statusbar-item', { hasText: '1 due' }).first().waitFor());
+    // The view's own focus command: the activity-bar icon now carries a badge.
+    await runCommand(s.page, 'ML Interview Prep: Focus on Topics View');
+    await step('the tree to show "Due for review (1)"', () => treeRow(s.page, 'Due for review').waitFor());
+    assert.match((await treeRow(s.page, 'Due for review').getAttribute('aria-label')) ?? '', /1 questions/);
+  });
+
+  it('shows the review on the progress dashboard', async function () {
+    await runCommand(s.page, 'ML Prep: Show Progress');
+    const frame = await step('the dashboard', () =>
+      waitFor(async () => {
+        for (const f of s.page.frames()) {
+          if ((await f.$('main svg[role="img"]').catch(() => null)) !== null) {
+            return f;
+          }
+        }
+        return undefined;
+      }, 20_000),
+    );
+    assert.ok((await frame.locator('svg[role="img"][aria-label]').count()) >= 3, 'charts with labels');
+    await step('Deep Learning reviewed in the dashboard text', () => frame.getByText('Deep Learning').first().waitFor());
+    await s.screenshot('progress-dashboard');
+  });
+});

@@ -1,0 +1,84 @@
+// Drill panel script: shows what the host renders, runs the optional timer, and reports the
+// user's actions (buttons, or keys 1 to 4 to grade once the answer is revealed).
+import type { DrillHostMessage, DrillWebviewMessage } from '../src/shared/protocol';
+
+interface VsCodeApi {
+  postMessage(message: DrillWebviewMessage): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const main = document.getElementById('entry') as HTMLElement;
+let timer: number | undefined;
+
+function startTimer(seconds: number | undefined): void {
+  window.clearInterval(timer);
+  const el = main.querySelector<HTMLElement>('[data-timer]');
+  if (!el || !seconds) {
+    return;
+  }
+  const end = Date.now() + seconds * 1000;
+  const tick = () => {
+    const left = Math.round((end - Date.now()) / 1000);
+    const abs = Math.abs(left);
+    el.textContent = `${left < 0 ? 'Over time by ' : ''}${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, '0')}`;
+    el.classList.toggle('overtime', left < 0);
+  };
+  el.hidden = false;
+  tick();
+  timer = window.setInterval(tick, 1000);
+}
+
+function grade(value: 1 | 2 | 3 | 4): void {
+  const covered = Array.from(main.querySelectorAll<HTMLInputElement>('input[data-key-point]'))
+    .filter((i) => i.checked)
+    .map((i) => Number(i.dataset.keyPoint));
+  vscode.postMessage({ type: 'grade', grade: value, covered });
+}
+
+document.addEventListener('click', (event) => {
+  const target = event.target as Element | null;
+  const link = target?.closest('a');
+  if (link) {
+    event.preventDefault();
+    const href = link.getAttribute('href') ?? '';
+    if (href.startsWith('mlprep:')) {
+      vscode.postMessage({ type: 'open', id: href.slice('mlprep:'.length) });
+    }
+    return;
+  }
+  const button = target?.closest<HTMLButtonElement>('button[data-action]');
+  switch (button?.dataset.action) {
+    case 'reveal':
+      window.clearInterval(timer);
+      vscode.postMessage({ type: 'reveal' });
+      break;
+    case 'myAnswer':
+    case 'skip':
+    case 'showProgress':
+      vscode.postMessage({ type: button.dataset.action });
+      break;
+    case 'grade':
+      grade(Number(button.dataset.grade) as 1 | 2 | 3 | 4);
+      break;
+  }
+});
+
+document.addEventListener('keydown', (event) => {
+  const canGrade = main.querySelector('button[data-action="grade"]') !== null;
+  if (canGrade && !event.ctrlKey && !event.metaKey && !event.altKey && /^[1-4]$/.test(event.key)) {
+    event.preventDefault();
+    grade(Number(event.key) as 1 | 2 | 3 | 4);
+  }
+});
+
+window.addEventListener('message', (event: MessageEvent<DrillHostMessage>) => {
+  if (event.data.type === 'drillView') {
+    main.innerHTML = event.data.html;
+    window.scrollTo(0, 0);
+    startTimer(event.data.timerSeconds);
+    main.querySelector<HTMLButtonElement>('button[data-action]')?.focus();
+  }
+});
+
+vscode.postMessage({ type: 'ready' });
