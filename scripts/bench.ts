@@ -3,6 +3,7 @@ import Fuse from 'fuse.js';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { CatalogSource } from '../src/catalog/catalogSource';
 import { parseCatalog } from '../src/catalog/loadCatalog';
 import { EntryHtmlBuilder } from '../src/panel/entryHtml';
 import { MarkdownRenderer } from '../src/panel/markdownRenderer';
@@ -60,7 +61,7 @@ function loadToTree(): number {
   if (!('catalog' in result)) {
     throw new Error(result.error);
   }
-  const model = new TreeModel(result.catalog, new ProgressStore(new MemoryMemento()));
+  const model = new TreeModel(new CatalogSource(result.catalog), new ProgressStore(new MemoryMemento()));
   let nodes = 0;
   const visit = (list: readonly TreeNode[]) =>
     list.forEach((n) => {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Catalog } from './catalog/catalog';
+import { CatalogSource } from './catalog/catalogSource';
 import { emptyCatalog, loadCatalog } from './catalog/loadCatalog';
 import { registerCommands } from './commands/registerCommands';
 import { AnswerPanels } from './panel/answerPanels';
@@ -8,10 +9,10 @@ import { DashboardPanel } from './practice/dashboardPanel';
 import { DrillPanel } from './practice/drillPanel';
 import { NotesFolder } from './practice/notes';
 import { DueStatusBar, dueToday } from './practice/practiceCommands';
-import { PRACTICE_KEY, PracticeStore } from './practice/practiceStore';
+import { PRACTICE_BACKUP_KEY, PRACTICE_KEY, PracticeStore } from './practice/practiceStore';
 import { ProgressTransfer } from './practice/progressTransfer';
-import { PROGRESS_KEY, ProgressStore } from './progress/progressStore';
-import { conceptDocs, questionDocs, SearchIndex } from './search/searchIndex';
+import { PROGRESS_BACKUP_KEY, PROGRESS_KEY, ProgressStore } from './progress/progressStore';
+import { SearchIndexes } from './search/searchIndexes';
 import { ANSWER_VIEW_TYPE } from './shared/protocol';
 import { TopicsTreeProvider } from './tree/topicsTreeProvider';
 import { TreeModel } from './tree/treeModel';
@@ -27,76 +28,62 @@ export interface MlPrepApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<MlPrepApi> {
-  const catalog = await readCatalog(context);
+  const source = new CatalogSource(await readCatalog(context));
+  context.subscriptions.push(source);
 
   context.globalState.setKeysForSync([PROGRESS_KEY, PRACTICE_KEY]);
   const progress = new ProgressStore(context.globalState);
-  context.subscriptions.push(progress);
-  const problems = await progress.load();
-  if (problems.length > 0) {
-    void vscode.window.showWarningMessage(
-      `ML Prep: some stored progress could not be read and was skipped (${problems.slice(0, 3).join('; ')}${
-        problems.length > 3 ? `; and ${problems.length - 3} more` : ''
-      }). A backup of what was found is kept under "mlPrep.progress.backup".`,
-    );
-  }
-
   const practice = new PracticeStore(context.globalState, progress);
-  context.subscriptions.push(practice);
-  const practiceProblems = await practice.load();
-  if (practiceProblems.length > 0) {
-    void vscode.window.showWarningMessage(
-      `ML Prep: some of the stored review history could not be read and was skipped (${practiceProblems.slice(0, 3).join('; ')}). A backup is kept under "mlPrep.practice.backup".`,
-    );
-  }
+  context.subscriptions.push(progress, practice);
+  warnAboutStoredState('practice marks', PROGRESS_BACKUP_KEY, await progress.load());
+  warnAboutStoredState('review history', PRACTICE_BACKUP_KEY, await practice.load());
 
-  const model = new TreeModel(catalog, progress, () => dueToday(practice));
-  const tree = new TopicsTreeProvider(model, progress);
-  const panels = new AnswerPanels(context.extensionUri, catalog, progress);
-  // markdown-it and friends load on the first drill answer, not at activation.
+  // markdown-it, KaTeX and highlight.js load on the first answer shown, not at activation.
   let renderer: Promise<MarkdownRenderer> | undefined;
   const markdown = () => (renderer ??= import('./panel/markdownRenderer').then((m) => new m.MarkdownRenderer()));
+
+  const model = new TreeModel(source, progress, () => dueToday(practice));
+  const tree = new TopicsTreeProvider(model, progress);
+  const panels = new AnswerPanels(context.extensionUri, source, progress, markdown);
+  const openAnswer = (id: string) => void panels.open(id);
   const notes = new NotesFolder(context.globalStorageUri);
-  const dashboard = new DashboardPanel(context.extensionUri, catalog, progress, practice, (id) => void panels.open(id));
-  const drill = new DrillPanel({
-    extensionUri: context.extensionUri,
-    catalog,
-    practice,
-    notes,
-    markdown,
-    openAnswer: (id) => void panels.open(id),
-    showProgress: () => dashboard.show(),
-  });
-  const transfer = new ProgressTransfer(catalog, progress, practice, notes, context.globalStorageUri);
+  const dashboard = new DashboardPanel(context.extensionUri, source, progress, practice, openAnswer);
+  const drill = new DrillPanel({ extensionUri: context.extensionUri, source, practice, notes, markdown, openAnswer, showProgress: () => dashboard.show() });
+  const transfer = new ProgressTransfer(source, progress, practice, notes, context.globalStorageUri);
+  const search = new SearchIndexes(source);
   context.subscriptions.push(
     model,
     tree,
     panels,
     dashboard,
     drill,
+    search,
     new DueStatusBar(practice),
     practice.onDidChange(() => tree.refresh()),
+    source.onDidChange(() => tree.refresh()),
     vscode.window.registerWebviewPanelSerializer(ANSWER_VIEW_TYPE, panels),
+    ...registerCommands({ source, practice, drill, dashboard, transfer, panels, progress, model, search }),
   );
+  return {
+    get catalog() {
+      return source.current;
+    },
+    progress,
+    tree,
+    model,
+    practice,
+    transfer,
+  };
+}
 
-  // Search indexes are built on first search, not at activation.
-  let conceptIndex: SearchIndex | undefined;
-  let everythingIndex: SearchIndex | undefined;
-  context.subscriptions.push(
-    ...registerCommands({
-      catalog,
-      practice,
-      drill,
-      dashboard,
-      transfer,
-      panels,
-      progress,
-      model,
-      conceptIndex: () => (conceptIndex ??= new SearchIndex(conceptDocs(catalog))),
-      everythingIndex: () => (everythingIndex ??= new SearchIndex([...conceptDocs(catalog), ...questionDocs(catalog)])),
-    }),
-  );
-  return { catalog, progress, tree, model, practice, transfer };
+/** A damaged stored value never stops activation; the user is told once what was skipped. */
+function warnAboutStoredState(what: string, backupKey: string, problems: readonly string[]): void {
+  if (problems.length > 0) {
+    const shown = problems.slice(0, 3).join('; ') + (problems.length > 3 ? `; and ${problems.length - 3} more` : '');
+    void vscode.window.showWarningMessage(
+      `ML Prep: some stored ${what} could not be read and was skipped (${shown}). A backup of what was found is kept under "${backupKey}".`,
+    );
+  }
 }
 
 async function readCatalog(context: vscode.ExtensionContext): Promise<Catalog> {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Catalog } from '../catalog/catalog';
+import type { CatalogSource } from '../catalog/catalogSource';
 import type { AnswerPanels } from '../panel/answerPanels';
 import type { DashboardPanel } from '../practice/dashboardPanel';
 import type { DrillPanel } from '../practice/drillPanel';
@@ -9,11 +9,12 @@ import type { PracticeStore } from '../practice/practiceStore';
 import type { ProgressTransfer } from '../practice/progressTransfer';
 import type { ProgressStore } from '../progress/progressStore';
 import type { SearchIndex } from '../search/searchIndex';
+import type { SearchIndexes } from '../search/searchIndexes';
 import { pickFromIndex } from '../search/searchPicker';
 import type { QuestionFilter, TreeModel, TreeNode } from '../tree/treeModel';
 
 export interface CommandDeps {
-  readonly catalog: Catalog;
+  readonly source: CatalogSource;
   readonly practice: PracticeStore;
   readonly drill: DrillPanel;
   readonly dashboard: DashboardPanel;
@@ -21,8 +22,7 @@ export interface CommandDeps {
   readonly panels: AnswerPanels;
   readonly progress: ProgressStore;
   readonly model: TreeModel;
-  readonly conceptIndex: () => SearchIndex;
-  readonly everythingIndex: () => SearchIndex;
+  readonly search: SearchIndexes;
 }
 
 // A code symbol with its dots (`nn.LayerNorm`, `torch.nn.functional.softmax`) counts as one word.
@@ -41,23 +41,23 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       if (typeof id === 'string') {
         return panels.open(id);
       }
-      return openDoc(deps.everythingIndex(), 'Open a question or concept');
+      return openDoc(deps.search.everythingIndex(), 'Open a question or concept');
     }),
     vscode.commands.registerCommand('mlPrep.searchCheatSheet', () =>
-      openDoc(deps.conceptIndex(), 'Search the cheat sheet (typos are fine): e.g. kv cache, calibration, LoRA'),
+      openDoc(deps.search.conceptIndex(), 'Search the cheat sheet (typos are fine): e.g. kv cache, calibration, LoRA'),
     ),
     vscode.commands.registerCommand('mlPrep.searchEverything', () =>
-      openDoc(deps.everythingIndex(), 'Search questions and concepts (typos are fine)'),
+      openDoc(deps.search.everythingIndex(), 'Search questions and concepts (typos are fine)'),
     ),
     vscode.commands.registerCommand('mlPrep.lookUpSelection', async () => {
       const term = termAtCursor(vscode.window.activeTextEditor);
       if (term) {
-        const direct = deps.conceptIndex().unambiguousMatch(term) ?? deps.everythingIndex().unambiguousMatch(term);
+        const direct = deps.search.conceptIndex().unambiguousMatch(term) ?? deps.search.everythingIndex().unambiguousMatch(term);
         if (direct) {
           return panels.open(direct.id);
         }
       }
-      return openDoc(deps.everythingIndex(), 'Look up a term in the cheat sheet and questions', term ?? '');
+      return openDoc(deps.search.everythingIndex(), 'Look up a term in the cheat sheet and questions', term ?? '');
     }),
     vscode.commands.registerCommand('mlPrep.togglePracticed', (node?: TreeNode) => {
       const id = node?.type === 'question' ? node.question.id : panels.activeQuestionId();
@@ -73,12 +73,12 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     vscode.commands.registerCommand('mlPrep.exportProgress', (target?: vscode.Uri) => deps.transfer.exportTo(target)),
     vscode.commands.registerCommand('mlPrep.importProgress', (source?: vscode.Uri) => deps.transfer.importFrom(source)),
     vscode.commands.registerCommand('mlPrep.startPractice', async (scope?: PracticeScope) => {
-      const picked = scope ?? (await pickScope(deps.catalog, progress, deps.practice));
+      const picked = scope ?? (await pickScope(deps.source.current, progress, deps.practice));
       if (picked) {
-        startDrill(picked, deps.catalog, progress, deps.practice, deps.drill);
+        startDrill(picked, deps.source.current, progress, deps.practice, deps.drill);
       }
     }),
-    vscode.commands.registerCommand('mlPrep.startReview', () => startDrill({ kind: 'due' }, deps.catalog, progress, deps.practice, deps.drill)),
+    vscode.commands.registerCommand('mlPrep.startReview', () => startDrill({ kind: 'due' }, deps.source.current, progress, deps.practice, deps.drill)),
     vscode.commands.registerCommand('mlPrep.showProgress', () => deps.dashboard.show()),
     vscode.commands.registerCommand('mlPrep.pinPanel', () => panels.pin()),
   ];

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { Catalog } from '../catalog/catalog';
+import type { CatalogSource } from '../catalog/catalogSource';
+import type { MarkdownRenderer } from './markdownRenderer';
 import type { ProgressStore } from '../progress/progressStore';
 import { ANSWER_VIEW_TYPE, HostMessage, PanelState, WebviewMessage } from '../shared/protocol';
 import { DisposableBase } from '../util/dispose';
@@ -20,10 +22,24 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly catalog: Catalog,
+    private readonly source: CatalogSource,
     private readonly progress: ProgressStore,
+    private readonly markdown: () => Promise<MarkdownRenderer>,
   ) {
     super();
+    this.register(
+      source.onDidChange(() => {
+        // Answers may have changed: rebuild the HTML and redraw what is open.
+        this.builder = undefined;
+        for (const panel of this.panels) {
+          if (this.catalog.entry(panel.entryId)) {
+            void panel.show(panel.entryId);
+          } else if (panel.entryId) {
+            panel.showMissing(panel.entryId);
+          }
+        }
+      }),
+    );
     this.register(
       progress.onDidChange(({ ids }) => {
         for (const panel of this.panels) {
@@ -33,6 +49,10 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
         }
       }),
     );
+  }
+
+  private get catalog(): Catalog {
+    return this.source.current;
   }
 
   /** Opens an entry beside the editor, keeping the editor focused and visible. */
@@ -136,9 +156,8 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
 
   // markdown-it, KaTeX and highlight.js load on the first answer shown, not at activation.
   private htmlBuilder(): Promise<EntryHtmlBuilder> {
-    this.builder ??= Promise.all([import('./markdownRenderer'), import('./entryHtml')]).then(
-      ([{ MarkdownRenderer }, { EntryHtmlBuilder }]) => new EntryHtmlBuilder(this.catalog, new MarkdownRenderer()),
-    );
+    const catalog = this.catalog;
+    this.builder ??= Promise.all([this.markdown(), import('./entryHtml')]).then(([renderer, { EntryHtmlBuilder }]) => new EntryHtmlBuilder(catalog, renderer));
     return this.builder;
   }
 

@@ -30,7 +30,8 @@ function totalsSection(data: DashboardData): string {
     ['Streak', streak > 0 ? `${count(streak)} ${plural(streak, 'day')}` : 'No streak yet'],
     ['Reviews', count(totals.reviews)],
     ['Practised', `${count(totals.practiced)} of ${count(totals.questions)} ${plural(totals.questions, 'question')}`],
-    ['Due now', count(totals.due)],
+    // Same count as the status bar and the tree: due by the end of today.
+    ['Due today', count(data.forecast[0]?.count ?? totals.due)],
   ];
   return `<section class="totals" aria-label="Totals">
 <dl>${items.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`).join('')}</dl>

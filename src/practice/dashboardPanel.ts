@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Catalog } from '../catalog/catalog';
+import type { CatalogSource } from '../catalog/catalogSource';
 import { panelHtml } from '../panel/panelHtml';
 import type { ProgressStore } from '../progress/progressStore';
 import { DASHBOARD_VIEW_TYPE, type WebviewMessage } from '../shared/protocol';
@@ -14,7 +14,7 @@ export class DashboardPanel extends DisposableBase {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly catalog: Catalog,
+    private readonly source: CatalogSource,
     private readonly progress: ProgressStore,
     private readonly practice: PracticeStore,
     private readonly openAnswer: (id: string) => void,
@@ -22,6 +22,7 @@ export class DashboardPanel extends DisposableBase {
     super();
     this.register(practice.onDidChange(() => this.render()));
     this.register(progress.onDidChange(() => this.render()));
+    this.register(source.onDidChange(() => this.render()));
   }
 
   show(): void {
@@ -52,7 +53,7 @@ export class DashboardPanel extends DisposableBase {
     if (!panel) {
       return;
     }
-    const data = aggregate(this.catalog, (id) => this.progress.isPracticed(id), this.practice.state, Date.now());
+    const data = aggregate(this.source.current, (id) => this.progress.isPracticed(id), this.practice.state, Date.now());
     const resources = {
       cspSource: panel.webview.cspSource,
       asWebviewUri: (p: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...p.split('/'))).toString(),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Catalog } from '../catalog/catalog';
+import type { CatalogSource } from '../catalog/catalogSource';
 import type { Question } from '../catalog/types';
 import type { MarkdownRenderer } from '../panel/markdownRenderer';
 import { panelHtml, type WebviewResources } from '../panel/panelHtml';
@@ -12,7 +12,7 @@ import type { Grade } from './types';
 
 export interface DrillDeps {
   readonly extensionUri: vscode.Uri;
-  readonly catalog: Catalog;
+  readonly source: CatalogSource;
   readonly practice: PracticeStore;
   readonly notes: NotesFolder;
   readonly markdown: () => Promise<MarkdownRenderer>;
@@ -37,7 +37,7 @@ export class DrillPanel extends DisposableBase {
   }
 
   start(questionIds: readonly string[]): void {
-    this.queue = questionIds.filter((id) => this.deps.catalog.question(id));
+    this.queue = questionIds.filter((id) => this.deps.source.current.question(id));
     this.index = 0;
     this.graded.length = 0;
     this.skipped = 0;
@@ -77,11 +77,11 @@ export class DrillPanel extends DisposableBase {
   }
 
   private get current(): Question | undefined {
-    return this.deps.catalog.question(this.queue[this.index] ?? '');
+    return this.deps.source.current.question(this.queue[this.index] ?? '');
   }
 
   private step(q: Question): DrillStep {
-    return { question: q, topicTitle: this.deps.catalog.topic(q.topic)?.title ?? q.topic, position: `${this.index + 1} of ${this.queue.length}` };
+    return { question: q, topicTitle: this.deps.source.current.topic(q.topic)?.title ?? q.topic, position: `${this.index + 1} of ${this.queue.length}` };
   }
 
   private async showQuestion(): Promise<void> {

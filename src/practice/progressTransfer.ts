@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Catalog } from '../catalog/catalog';
+import type { CatalogSource } from '../catalog/catalogSource';
 import type { ProgressStore } from '../progress/progressStore';
 import { buildExport, mergePractice, mergeProgress, parseImport } from './exportImport';
 import type { NotesFolder } from './notes';
@@ -8,7 +8,7 @@ import type { PracticeStore } from './practiceStore';
 /** Export, import and reset of all progress: marks, review log and the notes index. */
 export class ProgressTransfer {
   constructor(
-    private readonly catalog: Catalog,
+    private readonly source: CatalogSource,
     private readonly progress: ProgressStore,
     private readonly practice: PracticeStore,
     private readonly notes: NotesFolder,
@@ -16,7 +16,9 @@ export class ProgressTransfer {
   ) {}
 
   private async exportText(): Promise<string> {
-    return JSON.stringify(buildExport(this.progress.snapshot, this.practice.state, await this.notes.index(), Date.now()), null, 1);
+    // Ids the catalog no longer knows stay in local storage but not in the file, so it imports again.
+    const known = new Set(this.source.current.questions.map((q) => q.id));
+    return JSON.stringify(buildExport(this.progress.snapshot, this.practice.state, await this.notes.index(), Date.now(), known), null, 1);
   }
 
   /** Writes the export to `target`, or to a file the user picks. Returns where it went. */
@@ -53,7 +55,7 @@ export class ProgressTransfer {
       void vscode.window.showErrorMessage(`ML Prep: could not read ${uri.fsPath}: ${(e as Error).message}`);
       return false;
     }
-    const parsed = parseImport(text, new Set(this.catalog.questions.map((q) => q.id)), Date.now());
+    const parsed = parseImport(text, new Set(this.source.current.questions.map((q) => q.id)), Date.now());
     if ('error' in parsed) {
       void vscode.window.showErrorMessage(`ML Prep: ${uri.fsPath} was not imported, nothing changed: ${parsed.error}`);
       return false;

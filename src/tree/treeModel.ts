@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
+import type { CatalogSource } from '../catalog/catalogSource';
 import type { Concept, Question, StudyPath, Topic } from '../catalog/types';
 import type { ProgressStore } from '../progress/progressStore';
 import { Emitter, Event } from '../util/event';
@@ -28,16 +29,28 @@ export class TreeModel {
   private readonly cheatSheet: TreeNode = { type: 'cheatSheet', key: 'cheatSheet' };
   private readonly pathsNode: TreeNode = { type: 'paths', key: 'paths' };
   private readonly dueNode: TreeNode = { type: 'due', key: 'due' };
-  private readonly topLevelTopics: TreeNode[];
+  private topLevelTopics: TreeNode[] = [];
   private readonly cache = new Map<string, TreeNode>();
+  private readonly subscription: { dispose(): void };
 
   constructor(
-    private readonly catalog: Catalog,
+    private readonly source: CatalogSource,
     private readonly progress: ProgressStore,
     /** Ids of questions due for review, most overdue first. */
     private readonly dueIds: () => readonly string[] = () => [],
   ) {
-    this.topLevelTopics = catalog.topics.map((topic) => ({ type: 'topic', key: `topic:${topic.id}`, topic }));
+    this.rebuild();
+    // Nodes hold catalog entries, so a changed catalog means new nodes.
+    this.subscription = source.onDidChange(() => this.rebuild());
+  }
+
+  private get catalog(): Catalog {
+    return this.source.current;
+  }
+
+  private rebuild(): void {
+    this.cache.clear();
+    this.topLevelTopics = this.catalog.topics.map((topic) => ({ type: 'topic', key: `topic:${topic.id}`, topic }));
   }
 
   get filter(): QuestionFilter {
@@ -138,6 +151,7 @@ export class TreeModel {
   }
 
   dispose(): void {
+    this.subscription.dispose();
     this.filterEmitter.dispose();
   }
 }

@@ -77,7 +77,8 @@ describe('dashboard HTML', () => {
     assert.match(forecast, /<th scope="row">Today<\/th><td>2024-03-15<\/td><td>6<\/td>/);
     assert.match(html, /<dt>Streak<\/dt><dd>3 days<\/dd>/);
     assert.match(html, /<dt>Practised<\/dt><dd>3 of 17 questions<\/dd>/);
-    assert.match(html, /<dt>Due now<\/dt><dd>5<\/dd>/);
+    // Due today: overdue plus due later today, as in the status bar (totals.due counts only overdue).
+    assert.match(html, /<dt>Due today<\/dt><dd>6<\/dd>/);
     assert.match(html, /<dt>Reviews<\/dt><dd>6<\/dd>/);
   });
 

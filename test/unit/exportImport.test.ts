@@ -41,8 +41,12 @@ async function realExport(): Promise<ExportFile> {
   return buildExport(progress.snapshot, practice.state, { [A]: `${A}.md` }, NOW);
 }
 
+/** Parsed JSON that the tests damage freely, at any depth and with any type: deliberately untyped. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type LooseJson = Record<string, any>;
+
 /** A valid export as plain JSON, to be damaged one field at a time. */
-async function exportJson(): Promise<Record<string, any>> {
+async function exportJson(): Promise<LooseJson> {
   return JSON.parse(JSON.stringify(await realExport()));
 }
 
@@ -94,7 +98,7 @@ describe('export and import', () => {
   });
 
   describe('refuses a malformed or hostile file with a message naming the field', () => {
-    const cases: [string, (json: Record<string, any>) => void, RegExp][] = [
+    const cases: [string, (json: LooseJson) => void, RegExp][] = [
       ['wrong format marker', (j) => (j.format = 'anki-deck'), /^format must be "ml-interview-prep-progress" \(found text "anki-deck"\)/],
       ['missing format marker', (j) => delete j.format, /^format must be .*found nothing/],
       ['newer file version', (j) => (j.version = 2), /^version must be 1 \(found number 2\)/],

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { createEmptyCard, fsrs } from 'ts-fsrs';
 import { dueQuestionIds, isDue, previewDue, retrievability, reviewCard } from '../../src/practice/scheduler';
 import type { CardState } from '../../src/practice/types';
 
@@ -32,6 +33,22 @@ describe('scheduler', () => {
     assert.equal(again.state, 1);
     assert.equal(easy.state, 2);
     assert.ok(easy.scheduledDays >= 1);
+  });
+
+  it('gives exactly what ts-fsrs gives with default parameters and no fuzz, over a long history', () => {
+    const library = fsrs({ enable_fuzz: false });
+    let theirs = createEmptyCard(T0);
+    let ours: CardState | undefined;
+    let now = T0;
+    for (const grade of [3, 3, 4, 3, 2, 4, 1, 3, 4, 4] as const) {
+      theirs = library.next(theirs, now, grade).card;
+      ours = reviewCard(ours, grade, now);
+      assert.equal(ours.due, theirs.due.getTime(), `due after grade ${grade}`);
+      assert.equal(ours.stability, theirs.stability);
+      assert.equal(ours.scheduledDays, theirs.scheduled_days);
+      now = ours.due + 3600_000;
+    }
+    assert.ok(ours!.scheduledDays > 30, 'long intervals, where fuzz would show, were reached');
   });
 
   it('is deterministic (fuzz off): the same review gives the same card', () => {

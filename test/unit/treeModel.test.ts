@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Catalog } from '../../src/catalog/catalog';
+import { CatalogSource } from '../../src/catalog/catalogSource';
 import { ProgressStore } from '../../src/progress/progressStore';
 import { TreeModel, TreeNode } from '../../src/tree/treeModel';
 import { MemoryMemento, shippedCatalog } from './helpers';
@@ -16,7 +17,7 @@ describe('TreeModel', () => {
   async function setup() {
     const progress = new ProgressStore(new MemoryMemento());
     await progress.load();
-    return { progress, model: new TreeModel(catalog, progress) };
+    return { progress, model: new TreeModel(new CatalogSource(catalog), progress) };
   }
 
   it('shows the five topics, then the cheat sheet and the study paths', async () => {
@@ -54,7 +55,7 @@ describe('TreeModel', () => {
     const progress = new ProgressStore(new MemoryMemento());
     await progress.load();
     const due = [catalog.questions[5].id, catalog.questions[1].id, 'no-longer-in-catalog'];
-    const model = new TreeModel(catalog, progress, () => due);
+    const model = new TreeModel(new CatalogSource(catalog), progress, () => due);
     const node = model.roots()[0];
     assert.equal(node.type, 'due');
     assert.deepEqual(model.children(node).map(label), due.slice(0, 2));
