@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CatalogSource } from '../src/catalog/catalogSource';
 import { parseCatalog } from '../src/catalog/loadCatalog';
+import { buildLookupTable, parseLookupTable } from '../src/lookup/lookupTable';
+import { termAt } from '../src/lookup/termAtPosition';
+import type { Catalog } from '../src/catalog/catalog';
+import { mergeUserContent, MY_NOTES_TOPIC_ID, UserFile } from '../src/content/userContent';
 import { EntryHtmlBuilder } from '../src/panel/entryHtml';
 import { MarkdownRenderer } from '../src/panel/markdownRenderer';
 import { aggregate } from '../src/practice/dashboard';
@@ -135,6 +139,43 @@ function syntheticPractice(questionIds: readonly string[], entries: number, now:
   return { version: PRACTICE_VERSION, cards, log };
 }
 
+/**
+ * A user's notes folder: 800 published questions of about 300 words (half under shipped topics,
+ * half in my-notes, linking to shipped and user ids) and 200 concepts.
+ */
+function syntheticUserFiles(catalog: Catalog, seed = 5): UserFile[] {
+  let x = seed;
+  const rand = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const phrase = (k: number) => Array.from({ length: k }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ');
+  const list = (items: readonly string[]) => items.map((v) => `\n  - "${v}"`).join('');
+  const out: UserFile[] = [];
+  const add = (relativePath: string, text: string) => out.push({ path: `/home/me/notes/${relativePath}`, relativePath, text });
+  const shippedConcept = catalog.concepts[0].id;
+  const shippedQuestion = catalog.questions[0].id;
+  for (let i = 0; i < 200; i++) {
+    const topic = i % 2 ? MY_NOTES_TOPIC_ID : catalog.topics[i % catalog.topics.length].id;
+    add(
+      `concepts/note-concept-${i}.md`,
+      `---\nid: note-concept-${i}\ntitle: "${phrase(2)} ${i}"\ntopic: ${topic}\nstatus: draft\noneLiner: "${phrase(12)}"\n` +
+        `aliases:${list([phrase(1), `${phrase(1)}_${i}`])}\nrelated:${list([shippedConcept, `note-concept-${(i + 1) % 200}`])}\n---\n${phrase(150)}\n`,
+    );
+  }
+  for (let i = 0; i < 800; i++) {
+    const topic = i % 2 ? MY_NOTES_TOPIC_ID : catalog.topics[i % catalog.topics.length].id;
+    const body =
+      `## Short answer\n${phrase(50)}\n\n## Deep dive\n${phrase(150)} [see](mlprep:note-concept-${i % 200})\n\n` +
+      `## Trade-offs and pitfalls\n${phrase(60)}\n\n## Follow-ups\n### ${phrase(5)}?\n${phrase(30)}\n`;
+    add(
+      `questions/${topic}/note-q-${i}.md`,
+      `---\nid: note-q-${i}\ntitle: "${phrase(6)} ${i}?"\ntopic: ${topic}\nformat: ${i % 4 ? 'explain' : 'design'}\ndifficulty: intermediate\n` +
+        `status: published\nsummary: "${phrase(25)}"\ntags:${list(['mine'])}\nconcepts:${list([`note-concept-${i % 200}`, shippedConcept])}\n` +
+        `related:${list([`note-q-${(i + 1) % 800}`, shippedQuestion])}\nkeyPoints:${list([phrase(6), phrase(6), phrase(6), phrase(6)])}\n` +
+        `sources:${list(['My reading notes'])}\n---\n${body}`,
+    );
+  }
+  return out;
+}
+
 function main(): void {
   const catalogResult = parseCatalog(readFileSync(catalogFile, 'utf8'), catalogFile);
   if (!('catalog' in catalogResult)) {
@@ -190,9 +231,37 @@ function main(): void {
     '20',
   );
 
+  // 5. User content folders: validate and merge into the shipped catalog.
+  const shippedData = { schemaVersion: 1 as const, topics: catalog.topics, questions: catalog.questions, concepts: catalog.concepts, paths: catalog.paths };
+  const userFiles = syntheticUserFiles(catalog);
+  const coldMerge = performance.now();
+  const check = mergeUserContent(shippedData, userFiles);
+  const coldMs = performance.now() - coldMerge;
+  if (check.problems.length > 0 || check.userIds.length !== userFiles.length) {
+    throw new Error(`synthetic user content did not merge cleanly: ${check.problems.slice(0, 3).map((p) => `${p.path}:${p.line}: ${p.message}`).join('; ')}`);
+  }
+  report(`user content: validate and merge ${userFiles.length.toLocaleString('en')} files, first run`, summarize([coldMs]), '300');
+  report(`user content: validate and merge ${userFiles.length.toLocaleString('en')} files`, measure(10, () => mergeUserContent(shippedData, userFiles)), '300');
+
+  // 5b. Hover look-up: the shipped dist/lookup.json, every character position of train.py in turn.
+  const table = parseLookupTable(readFileSync(join(root, 'dist', 'lookup.json'), 'utf8'));
+  if (!table) {
+    throw new Error('dist/lookup.json is missing or damaged: run npm run build:content');
+  }
+  report(`lookup table build from the catalog (${catalog.concepts.length} concepts)`, measure(200, () => buildLookupTable(catalog.concepts)));
+  const sampleLines = readFileSync(join(root, 'sample-workspace', 'train.py'), 'utf8').split('\n');
+  const positions = sampleLines.flatMap((line) => Array.from({ length: line.length }, (_, c) => ({ line, c })));
+  positions.forEach(({ line, c }) => termAt(table, line, c));
+  let next = 0;
+  const hover = () => {
+    const { line, c } = positions[next++ % positions.length];
+    termAt(table, line, c);
+  };
+  report(`hover look-up per call (${positions.length} positions of sample-workspace/train.py, ×2)`, measure(2 * positions.length, hover), '1');
+
   printTable();
 
-  // 5. Sizes.
+  // 6. Sizes.
   const kb = (f: string) => (statSync(join(root, f)).size / 1024).toFixed(1);
   console.log(`\nbundle dist/extension.js: ${kb('dist/extension.js')} KiB, dist/webview.js: ${kb('dist/webview.js')} KiB, dist/catalog.json: ${kb('dist/catalog.json')} KiB`);
   try {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Catalog } from './catalog/catalog';
 import { CatalogSource } from './catalog/catalogSource';
@@ -13,6 +14,9 @@ import { PRACTICE_BACKUP_KEY, PRACTICE_KEY, PracticeStore } from './practice/pra
 import { ProgressTransfer } from './practice/progressTransfer';
 import { PROGRESS_BACKUP_KEY, PROGRESS_KEY, ProgressStore } from './progress/progressStore';
 import { SearchIndexes } from './search/searchIndexes';
+import { buildLookupTable, parseLookupTable, type LookupTable } from './lookup/lookupTable';
+import { TermHoverProvider, TermHovers } from './lookup/termHover';
+import { UserContentFolders } from './userContent/userContentFolders';
 import { ANSWER_VIEW_TYPE } from './shared/protocol';
 import { TopicsTreeProvider } from './tree/topicsTreeProvider';
 import { TreeModel } from './tree/treeModel';
@@ -28,7 +32,8 @@ export interface MlPrepApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<MlPrepApi> {
-  const source = new CatalogSource(await readCatalog(context));
+  const shipped = await readCatalog(context);
+  const source = new CatalogSource(shipped);
   context.subscriptions.push(source);
 
   context.globalState.setKeysForSync([PROGRESS_KEY, PRACTICE_KEY]);
@@ -51,6 +56,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
   const drill = new DrillPanel({ extensionUri: context.extensionUri, source, practice, notes, markdown, openAnswer, showProgress: () => dashboard.show() });
   const transfer = new ProgressTransfer(source, progress, practice, notes, context.globalStorageUri);
   const search = new SearchIndexes(source);
+  const userContent = new UserContentFolders(shipped, source);
+  void userContent.reload();
+  const hovers = new TermHovers(new TermHoverProvider(source, lookupTables(context, shipped, source)));
   context.subscriptions.push(
     model,
     tree,
@@ -58,11 +66,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
     dashboard,
     drill,
     search,
+    userContent,
+    hovers,
     new DueStatusBar(practice),
     practice.onDidChange(() => tree.refresh()),
     source.onDidChange(() => tree.refresh()),
     vscode.window.registerWebviewPanelSerializer(ANSWER_VIEW_TYPE, panels),
-    ...registerCommands({ source, practice, drill, dashboard, transfer, panels, progress, model, search }),
+    ...registerCommands({ source, practice, drill, dashboard, transfer, panels, progress, model, search, userContent }),
   );
   return {
     get catalog() {
@@ -74,6 +84,31 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
     practice,
     transfer,
   };
+}
+
+/**
+ * The hover's alias table: the one compiled at build time for the shipped catalog (read on the
+ * first hover), or one built from the merged catalog when user content is loaded.
+ */
+function lookupTables(context: vscode.ExtensionContext, shipped: Catalog, source: CatalogSource): () => LookupTable {
+  let built: { catalog: Catalog; table: LookupTable } | undefined;
+  return () => {
+    const catalog = source.current;
+    if (built?.catalog !== catalog) {
+      const file = vscode.Uri.joinPath(context.extensionUri, 'dist', 'lookup.json').fsPath;
+      const table = catalog === shipped ? readLookupTable(file) : undefined;
+      built = { catalog, table: table ?? buildLookupTable(catalog.concepts) };
+    }
+    return built.table;
+  };
+}
+
+function readLookupTable(file: string): LookupTable | undefined {
+  try {
+    return parseLookupTable(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined; // Rebuilt from the catalog instead.
+  }
 }
 
 /** A damaged stored value never stops activation; the user is told once what was skipped. */

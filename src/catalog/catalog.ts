@@ -8,15 +8,15 @@ export class Catalog {
   private readonly questionsByTopic = new Map<string, Question[]>();
   private readonly questionsByConcept = new Map<string, Question[]>();
 
-  constructor(private readonly data: CatalogData) {
-    for (const t of data.topics) {
+  constructor(private readonly catalogData: CatalogData) {
+    for (const t of catalogData.topics) {
       this.topicsById.set(t.id, t);
       this.questionsByTopic.set(t.id, []);
     }
-    for (const c of data.concepts) {
+    for (const c of catalogData.concepts) {
       this.conceptsById.set(c.id, c);
     }
-    for (const q of data.questions) {
+    for (const q of catalogData.questions) {
       this.questionsById.set(q.id, q);
       this.questionsByTopic.get(q.topic)?.push(q);
       for (const c of q.concepts) {
@@ -27,17 +27,22 @@ export class Catalog {
     }
   }
 
+  /** The plain data, e.g. to merge user content into. */
+  get data(): CatalogData {
+    return this.catalogData;
+  }
+
   get topics(): readonly Topic[] {
-    return this.data.topics;
+    return this.catalogData.topics;
   }
   get questions(): readonly Question[] {
-    return this.data.questions;
+    return this.catalogData.questions;
   }
   get concepts(): readonly Concept[] {
-    return this.data.concepts;
+    return this.catalogData.concepts;
   }
   get paths(): readonly StudyPath[] {
-    return this.data.paths;
+    return this.catalogData.paths;
   }
 
   topic(id: string): Topic | undefined {

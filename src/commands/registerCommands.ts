@@ -10,6 +10,8 @@ import type { ProgressTransfer } from '../practice/progressTransfer';
 import type { ProgressStore } from '../progress/progressStore';
 import type { SearchIndex } from '../search/searchIndex';
 import type { SearchIndexes } from '../search/searchIndexes';
+import { createEntry } from '../userContent/newEntry';
+import type { UserContentFolders } from '../userContent/userContentFolders';
 import { pickFromIndex } from '../search/searchPicker';
 import type { QuestionFilter, TreeModel, TreeNode } from '../tree/treeModel';
 
@@ -23,6 +25,7 @@ export interface CommandDeps {
   readonly progress: ProgressStore;
   readonly model: TreeModel;
   readonly search: SearchIndexes;
+  readonly userContent: UserContentFolders;
 }
 
 // A code symbol with its dots (`nn.LayerNorm`, `torch.nn.functional.softmax`) counts as one word.
@@ -80,6 +83,8 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     }),
     vscode.commands.registerCommand('mlPrep.startReview', () => startDrill({ kind: 'due' }, deps.source.current, progress, deps.practice, deps.drill)),
     vscode.commands.registerCommand('mlPrep.showProgress', () => deps.dashboard.show()),
+    vscode.commands.registerCommand('mlPrep.newQuestion', () => createEntry('question', deps.userContent, deps.source)),
+    vscode.commands.registerCommand('mlPrep.newConcept', () => createEntry('concept', deps.userContent, deps.source)),
     vscode.commands.registerCommand('mlPrep.pinPanel', () => panels.pin()),
   ];
 }

@@ -23,9 +23,14 @@ export interface CompileResult {
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LINK_PATTERN = /\]\(mlprep:([^)\s]*)\)/g;
 
-interface Located {
+export type Report = (line: number, message: string) => void;
+
+/** One content file that was read, with the position of each field for messages. */
+export interface SourceEntry {
   readonly kind: EntryKind;
   readonly file: string;
+  /** The file name without `.md`: the id the entry must have. */
+  readonly fileId: string;
   readonly parsed: ParsedFile;
   readonly fields: Record<string, unknown>;
   /** Folder the file sits in, for questions (`questions/<topic>/`). */
@@ -39,37 +44,82 @@ export function formatProblem(p: Problem): string {
 /** Validates every file and compiles them into one catalog, collecting all problems at once. */
 export function compileCatalog(files: readonly ContentFile[]): CompileResult {
   const problems: Problem[] = [];
-  const entries: Located[] = [];
+  const entries: SourceEntry[] = [];
 
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    const report = (line: number, message: string) => problems.push({ file: file.path, line, message });
-    const place = classify(file.path);
-    if (!place) {
-      report(1, 'unexpected file: content files live in topics/, questions/<topic>/, concepts/ or paths/ and end in .md');
-      continue;
+    const entry = readContentFile(file, (line, message) => problems.push({ file: file.path, line, message }));
+    if (entry) {
+      entries.push(entry);
     }
-    const parsed = parseFrontMatter(file.text);
-    parsed.errors.forEach((e) => report(e.line, e.message));
-    if (!parsed.fields) {
-      continue;
-    }
-    const ok = checkFields(place.kind, parsed, report);
-    if (ok && parsed.fields.id !== place.fileId) {
-      report(parsed.fieldLines.get('id') ?? 1, `id "${String(parsed.fields.id)}" must match the file name "${place.fileId}.md"`);
-    }
-    if (place.kind === 'question' && parsed.fields.status === 'published') {
-      checkSections(parsed, report);
-    }
-    entries.push({ kind: place.kind, file: file.path, parsed, fields: parsed.fields, folderTopic: place.folderTopic });
   }
 
-  checkReferences(entries, problems);
+  const byId = new Map<string, SourceEntry>();
+  for (const entry of entries) {
+    const entryId = entry.fields.id;
+    if (typeof entryId !== 'string') {
+      continue;
+    }
+    const first = byId.get(entryId);
+    if (first) {
+      problems.push({ file: entry.file, line: idLine(entry), message: `duplicate id "${entryId}": already used by ${first.file}` });
+    } else {
+      byId.set(entryId, entry);
+    }
+  }
+  for (const entry of entries) {
+    for (const p of linkProblems(entry, (ref) => byId.get(ref)?.kind)) {
+      problems.push({ file: entry.file, line: p.line, message: p.message });
+    }
+  }
 
   if (problems.length > 0) {
     return { catalog: undefined, problems };
   }
-  return { catalog: assemble(entries), problems };
+  return { catalog: orderCatalog(catalogParts(entries)), problems };
 }
+
+export interface ReadOptions {
+  /**
+   * Word limits (`maxWords`) belong to the shipped content bar; user notes skip them and keep
+   * only the structural checks.
+   */
+  readonly wordLimits: boolean;
+}
+
+/**
+ * Every check that needs only the file itself: place, front matter, fields, id against the file
+ * name, sections of a published question. Returns the entry whenever its front matter could be
+ * read, even with problems, so duplicate ids and links can still be reported in the same run.
+ */
+export function readContentFile(file: ContentFile, report: Report, options: ReadOptions = { wordLimits: true }): SourceEntry | undefined {
+  const place = classify(file.path);
+  if (!place) {
+    report(1, 'unexpected file: content files live in topics/, questions/<topic>/, concepts/ or paths/ and end in .md');
+    return undefined;
+  }
+  let parsed: ParsedFile;
+  try {
+    parsed = parseFrontMatter(file.text);
+  } catch (e) {
+    // yaml throws rather than reports on some hostile input (an alias bomb, for one).
+    report(1, `front matter could not be read: ${(e as Error).message}`);
+    return undefined;
+  }
+  parsed.errors.forEach((e) => report(e.line, e.message));
+  if (!parsed.fields) {
+    return undefined;
+  }
+  const ok = checkFields(place.kind, parsed, report, options);
+  if (ok && parsed.fields.id !== place.fileId) {
+    report(parsed.fieldLines.get('id') ?? 1, `id "${String(parsed.fields.id)}" must match the file name "${place.fileId}.md"`);
+  }
+  if (place.kind === 'question' && parsed.fields.status === 'published') {
+    checkSections(parsed, report);
+  }
+  return { kind: place.kind, file: file.path, fileId: place.fileId, parsed, fields: parsed.fields, folderTopic: place.folderTopic };
+}
+
+export const idLine = (entry: SourceEntry): number => entry.parsed.fieldLines.get('id') ?? 1;
 
 function classify(path: string): { kind: EntryKind; fileId: string; folderTopic?: string } | undefined {
   const parts = path.split('/');
@@ -93,20 +143,21 @@ function classify(path: string): { kind: EntryKind; fileId: string; folderTopic?
   return undefined;
 }
 
-function checkFields(kind: EntryKind, parsed: ParsedFile, report: (line: number, message: string) => void): boolean {
+function checkFields(kind: EntryKind, parsed: ParsedFile, report: Report, options: ReadOptions): boolean {
   const specs = FIELD_SPECS[kind];
   const fields = parsed.fields ?? {};
   const lineOf = (name: string) => parsed.fieldLines.get(name) ?? 1;
   const published = fields.status === 'published';
   let ok = true;
   for (const name of Object.keys(fields)) {
-    if (!(name in specs)) {
+    // Own keys only: `name in specs` would accept "constructor" or "toString" as known fields.
+    if (!Object.hasOwn(specs, name)) {
       report(lineOf(name), `unknown field "${name}" in a ${kind} (allowed: ${Object.keys(specs).join(', ')})`);
       ok = false;
     }
   }
   for (const [name, spec] of Object.entries(specs)) {
-    const present = name in fields && fields[name] !== null && fields[name] !== undefined;
+    const present = Object.hasOwn(fields, name) && fields[name] !== null && fields[name] !== undefined;
     if (!present) {
       const needed = spec.requirement === 'required' || (spec.requirement === 'published' && published);
       if (needed) {
@@ -116,7 +167,7 @@ function checkFields(kind: EntryKind, parsed: ParsedFile, report: (line: number,
       }
       continue;
     }
-    const problem = checkValue(fields[name], spec.field);
+    const problem = checkValue(fields[name], spec.field, options);
     if (problem) {
       report(lineOf(name), `field "${name}" ${problem}`);
       ok = false;
@@ -125,15 +176,17 @@ function checkFields(kind: EntryKind, parsed: ParsedFile, report: (line: number,
   return ok;
 }
 
-function checkValue(value: unknown, type: FieldType): string | undefined {
+function checkValue(value: unknown, type: FieldType, options: ReadOptions): string | undefined {
   switch (type.type) {
     case 'string': {
       if (typeof value !== 'string' || value.trim() === '') {
         return 'must be a non-empty text';
       }
-      const words = countWords(value);
-      if (type.maxWords !== undefined && words > type.maxWords) {
-        return `has ${words} words; at most ${type.maxWords} allowed`;
+      if (options.wordLimits && type.maxWords !== undefined) {
+        const words = countWords(value);
+        if (words > type.maxWords) {
+          return `has ${words} words; at most ${type.maxWords} allowed`;
+        }
       }
       return undefined;
     }
@@ -171,7 +224,7 @@ function checkValue(value: unknown, type: FieldType): string | undefined {
   }
 }
 
-function checkSections(parsed: ParsedFile, report: (line: number, message: string) => void): void {
+function checkSections(parsed: ParsedFile, report: Report): void {
   const lines = parsed.body.split('\n');
   const found: { name: string; line: number; hasText: boolean }[] = [];
   let inFence = false;
@@ -206,101 +259,114 @@ function checkSections(parsed: ParsedFile, report: (line: number, message: strin
   }
 }
 
-function checkReferences(entries: readonly Located[], problems: Problem[]): void {
-  const byId = new Map<string, Located>();
-  for (const entry of entries) {
-    const entryId = entry.fields.id;
-    if (typeof entryId !== 'string') {
-      continue;
-    }
-    const first = byId.get(entryId);
-    if (first) {
-      const line = entry.parsed.fieldLines.get('id') ?? 1;
-      problems.push({ file: entry.file, line, message: `duplicate id "${entryId}": already used by ${first.file}` });
-    } else {
-      byId.set(entryId, entry);
-    }
-  }
-  const expect = (entry: Located, field: string, kinds: readonly EntryKind[]) => {
+export interface LinkProblem {
+  readonly line: number;
+  readonly message: string;
+  /** Set when the problem is a link to an id that does not exist, so a caller can say more about it. */
+  readonly unknownId?: string;
+  /** The field holding the link; undefined for a `mlprep:` link in the body. */
+  readonly field?: string;
+}
+
+/**
+ * Checks every id an entry names (fields and `mlprep:` links in the body) against `kindOf`,
+ * which says what kind of entry an id is, or undefined when there is none.
+ */
+export function linkProblems(entry: SourceEntry, kindOf: (id: string) => EntryKind | undefined): LinkProblem[] {
+  const problems: LinkProblem[] = [];
+  const expect = (field: string, kinds: readonly EntryKind[]) => {
     const raw = entry.fields[field];
     const ids = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : [];
+    const line = entry.parsed.fieldLines.get(field) ?? 1;
     for (const ref of ids) {
       if (typeof ref !== 'string') {
         continue;
       }
-      const target = byId.get(ref);
-      const line = entry.parsed.fieldLines.get(field) ?? 1;
-      if (!target) {
-        problems.push({ file: entry.file, line, message: `field "${field}" links to unknown id "${ref}"` });
-      } else if (!kinds.includes(target.kind)) {
-        problems.push({ file: entry.file, line, message: `field "${field}" must name a ${kinds.join(' or ')}, but "${ref}" is a ${target.kind}` });
+      const kind = kindOf(ref);
+      if (!kind) {
+        problems.push({ line, message: `field "${field}" links to unknown id "${ref}"`, unknownId: ref, field });
+      } else if (!kinds.includes(kind)) {
+        problems.push({ line, message: `field "${field}" must name a ${kinds.join(' or ')}, but "${ref}" is a ${kind}` });
       } else if (ref === entry.fields.id) {
-        problems.push({ file: entry.file, line, message: `field "${field}" links the entry to itself` });
+        problems.push({ line, message: `field "${field}" links the entry to itself` });
       }
     }
   };
-  for (const entry of entries) {
-    switch (entry.kind) {
-      case 'question':
-        expect(entry, 'topic', ['topic']);
-        expect(entry, 'concepts', ['concept']);
-        expect(entry, 'related', ['question']);
-        expect(entry, 'prerequisites', ['question']);
-        if (typeof entry.fields.topic === 'string' && entry.fields.topic !== entry.folderTopic) {
-          problems.push({
-            file: entry.file,
-            line: entry.parsed.fieldLines.get('topic') ?? 1,
-            message: `field "topic" is "${entry.fields.topic}" but the file is in questions/${entry.folderTopic}/`,
-          });
-        }
-        break;
-      case 'concept':
-        expect(entry, 'topic', ['topic']);
-        expect(entry, 'related', ['concept', 'question']);
-        break;
-      case 'path':
-        expect(entry, 'topics', ['topic']);
-        expect(entry, 'firstQuestions', ['question']);
-        break;
-      case 'topic':
-        break;
-    }
-    checkBodyLinks(entry, byId, problems);
+  switch (entry.kind) {
+    case 'question':
+      expect('topic', ['topic']);
+      expect('concepts', ['concept']);
+      expect('related', ['question']);
+      expect('prerequisites', ['question']);
+      if (typeof entry.fields.topic === 'string' && entry.fields.topic !== entry.folderTopic) {
+        problems.push({
+          line: entry.parsed.fieldLines.get('topic') ?? 1,
+          message: `field "topic" is "${entry.fields.topic}" but the file is in questions/${entry.folderTopic}/`,
+        });
+      }
+      break;
+    case 'concept':
+      expect('topic', ['topic']);
+      expect('related', ['concept', 'question']);
+      break;
+    case 'path':
+      expect('topics', ['topic']);
+      expect('firstQuestions', ['question']);
+      break;
+    case 'topic':
+      break;
   }
-}
-
-function checkBodyLinks(entry: Located, byId: ReadonlyMap<string, Located>, problems: Problem[]): void {
   entry.parsed.body.split('\n').forEach((text, i) => {
     for (const match of text.matchAll(LINK_PATTERN)) {
-      if (!byId.has(match[1])) {
-        problems.push({ file: entry.file, line: entry.parsed.bodyLine + i, message: `link to unknown id "mlprep:${match[1]}"` });
+      if (!kindOf(match[1])) {
+        problems.push({ line: entry.parsed.bodyLine + i, message: `link to unknown id "mlprep:${match[1]}"`, unknownId: match[1] });
       }
     }
   });
+  return problems;
 }
 
-function assemble(entries: readonly Located[]): CatalogData {
-  const of = <T>(kind: EntryKind) => entries.filter((e) => e.kind === kind).map((e) => toEntry<T>(e));
-  const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' });
+export interface CatalogParts {
+  readonly topics: readonly Topic[];
+  readonly questions: readonly Question[];
+  readonly concepts: readonly Concept[];
+  readonly paths: readonly StudyPath[];
+}
 
-  const topics = of<Topic>('topic')
-    .map((t) => ({ ...t, shortTitle: t.shortTitle || t.title }))
-    .sort((a, b) => a.order - b.order);
+/** The catalog entries of validated files, in no particular order. */
+export function catalogParts(entries: readonly SourceEntry[]): CatalogParts {
+  const of = <T>(kind: EntryKind) => entries.filter((e) => e.kind === kind).map((e) => toEntry<T>(e));
+  return {
+    topics: of<Topic>('topic').map((t) => ({ ...t, shortTitle: t.shortTitle || t.title })),
+    questions: of<Question>('question'),
+    concepts: of<Concept>('concept'),
+    paths: of<StudyPath>('path'),
+  };
+}
+
+// One collator instead of `localeCompare(b, 'en', options)`, which builds one per call: the same
+// order, many times faster on a thousand entries.
+const TITLE_COLLATOR = new Intl.Collator('en', { sensitivity: 'base' });
+
+/** The catalog's fixed order, shared by the build and by merging user content. */
+export function orderCatalog(parts: CatalogParts): CatalogData {
+  const byTitle = (a: { title: string }, b: { title: string }) => TITLE_COLLATOR.compare(a.title, b.title);
+  const topics = [...parts.topics].sort((a, b) => a.order - b.order);
   const topicOrder = new Map(topics.map((t, i) => [t.id, i]));
   // Within a topic: design questions first, then alphabetical, so the order is predictable.
-  const questions = of<Question>('question').sort(
+  const questions = [...parts.questions].sort(
     (a, b) =>
       (topicOrder.get(a.topic) ?? 0) - (topicOrder.get(b.topic) ?? 0) ||
       Number(b.format === 'design') - Number(a.format === 'design') ||
       byTitle(a, b),
   );
-  const concepts = of<Concept>('concept').sort(byTitle);
-  const paths = of<StudyPath>('path').sort((a, b) => a.order - b.order);
+  const concepts = [...parts.concepts].sort(byTitle);
+  const paths = [...parts.paths].sort((a, b) => a.order - b.order);
   return { schemaVersion: 1, topics, questions, concepts, paths };
 }
 
 /** Every field of the kind's spec, with absent lists as [] and absent texts as '' (validated already). */
-function toEntry<T>(e: Located): T {
+function toEntry<T>(e: SourceEntry): T {
   const out: Record<string, unknown> = { body: e.parsed.body.trim() };
   for (const [name, spec] of Object.entries(FIELD_SPECS[e.kind])) {
     const value = e.fields[name];

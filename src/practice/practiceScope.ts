@@ -6,7 +6,9 @@ export type PracticeScope =
   | { readonly kind: 'path'; readonly id: string }
   | { readonly kind: 'due' }
   | { readonly kind: 'unpracticed' }
-  | { readonly kind: 'random'; readonly size: number };
+  | { readonly kind: 'random'; readonly size: number }
+  /** Given questions, in order: e.g. those that use a concept, from a hover. */
+  | { readonly kind: 'questions'; readonly ids: readonly string[] };
 
 export function questionsFor(
   scope: PracticeScope,
@@ -31,6 +33,8 @@ export function questionsFor(
       return dueIds.filter((id) => catalog.question(id));
     case 'unpracticed':
       return catalog.questions.filter((q) => !isPracticed(q.id)).map((q) => q.id);
+    case 'questions':
+      return scope.ids.filter((id) => catalog.question(id));
     case 'random':
       return shuffle(
         catalog.questions.map((q) => q.id),

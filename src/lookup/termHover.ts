@@ -1,0 +1,80 @@
+import * as vscode from 'vscode';
+import type { CatalogSource } from '../catalog/catalogSource';
+import type { LookupTable } from './lookupTable';
+import { termAt } from './termAtPosition';
+
+/** Only these commands may run from a hover link. */
+const HOVER_COMMANDS = ['mlPrep.openEntry', 'mlPrep.startPractice'];
+
+const commandLink = (command: string, args: unknown) => `command:${command}?${encodeURIComponent(JSON.stringify([args]))}`;
+
+/** The concept's one-liner on known ML terms and library symbols, with links to study it. */
+export class TermHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly source: CatalogSource,
+    private readonly table: () => LookupTable,
+  ) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const line = document.lineAt(position.line).text;
+    const match = termAt(this.table(), line, position.character);
+    const concept = match && this.source.current.concept(match.conceptId);
+    if (!match || !concept) {
+      return undefined;
+    }
+    const questions = this.source.current.questionsUsing(concept.id).map((q) => q.id);
+    const md = new vscode.MarkdownString(undefined, true);
+    md.isTrusted = { enabledCommands: HOVER_COMMANDS };
+    md.appendMarkdown(`**${escape(concept.title)}** (ML Interview Prep)\n\n`);
+    md.appendText(concept.oneLiner);
+    md.appendMarkdown(`\n\n[$(book) Open the explanation](${commandLink('mlPrep.openEntry', concept.id)})`);
+    if (questions.length > 0) {
+      md.appendMarkdown(
+        ` · [$(mortar-board) Practise ${questions.length} related question${questions.length === 1 ? '' : 's'}](${commandLink('mlPrep.startPractice', {
+          kind: 'questions',
+          ids: questions,
+        })})`,
+      );
+    }
+    return new vscode.Hover(md, new vscode.Range(position.line, match.start, position.line, match.end));
+  }
+}
+
+// Titles come from content files, user folders included: keep Markdown syntax out of them.
+const escape = (s: string) => s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+
+/**
+ * Registers the hover for the languages in mlPrep.hover.languages while mlPrep.hover.enabled is
+ * on; other languages get no provider at all, so no work is done there.
+ */
+export class TermHovers implements vscode.Disposable {
+  private registration: vscode.Disposable | undefined;
+  private readonly configListener: vscode.Disposable;
+
+  constructor(private readonly provider: TermHoverProvider) {
+    this.register();
+    this.configListener = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('mlPrep.hover')) {
+        this.register();
+      }
+    });
+  }
+
+  private register(): void {
+    this.registration?.dispose();
+    this.registration = undefined;
+    const config = vscode.workspace.getConfiguration('mlPrep.hover');
+    const languages = config.get<string[]>('languages', ['python', 'markdown']).filter((l) => typeof l === 'string' && l);
+    if (config.get<boolean>('enabled', true) && languages.length > 0) {
+      this.registration = vscode.languages.registerHoverProvider(
+        languages.map((language) => ({ language })),
+        this.provider,
+      );
+    }
+  }
+
+  dispose(): void {
+    this.registration?.dispose();
+    this.configListener.dispose();
+  }
+}
