@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Catalog } from './catalog/catalog';
+import type { Concept } from './catalog/types';
 import { CatalogSource } from './catalog/catalogSource';
 import { emptyCatalog, loadCatalog } from './catalog/loadCatalog';
 import { registerCommands } from './commands/registerCommands';
@@ -97,10 +98,18 @@ function lookupTables(context: vscode.ExtensionContext, shipped: Catalog, source
     if (built?.catalog !== catalog) {
       const file = vscode.Uri.joinPath(context.extensionUri, 'dist', 'lookup.json').fsPath;
       const table = catalog === shipped ? readLookupTable(file) : undefined;
-      built = { catalog, table: table ?? buildLookupTable(catalog.concepts) };
+      built = { catalog, table: table ?? buildLookupTable(shippedFirst(shipped, catalog)) };
     }
     return built.table;
   };
+}
+
+/** User concepts may not take over a shipped term: their aliases that a shipped concept has are dropped. */
+function shippedFirst(shipped: Catalog, catalog: Catalog): Concept[] {
+  const taken = new Set(shipped.concepts.flatMap((c) => [c.title, ...c.aliases]).map((a) => a.toLowerCase()));
+  return catalog.concepts.map((c) =>
+    shipped.concept(c.id) ? c : { ...c, aliases: c.aliases.filter((a) => !taken.has(a.toLowerCase())) },
+  );
 }
 
 function readLookupTable(file: string): LookupTable | undefined {

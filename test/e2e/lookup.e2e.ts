@@ -86,7 +86,9 @@ describe('look up from the code, and your own notes', function () {
     await expand(s.page, 'My notes');
     await step('the user question under "My notes"', () => treeRow(s.page, NOTE_QUESTION).waitFor());
     await runCommand(s.page, 'ML Prep: Search Cheat Sheet');
-    await s.page.locator('.quick-input-widget .quick-input-box input').pressSequentially('rotary scalng');
+    const input = s.page.locator('.quick-input-widget .quick-input-box input');
+    await step('the cheat-sheet search box', () => waitFor(async () => (await input.getAttribute('placeholder'))?.startsWith('Search the cheat sheet')));
+    await input.pressSequentially('rotary scalng');
     await step('the user concept found by search', () => s.page.locator('.quick-input-widget .monaco-list-row', { hasText: NOTE_CONCEPT }).first().waitFor());
     await s.page.keyboard.press('Escape');
     await runCommand(s.page, 'View: Focus Problems (Errors, Warnings, Infos)');
@@ -101,9 +103,9 @@ describe('look up from the code, and your own notes', function () {
     await runCommand(s.page, 'Go to Line/Column...');
     await s.page.keyboard.type('3');
     await s.page.keyboard.press('Enter');
-    await s.page.keyboard.press('End');
-    await s.page.keyboard.press('Shift+Home');
-    await s.page.keyboard.type('title: "My RoPE answer, edited"');
+    // Ctrl+L selects the whole logical line (Markdown wraps long lines, so End would stop early).
+    await s.page.keyboard.press('Control+l');
+    await s.page.keyboard.type('title: "My RoPE answer, edited"\n');
     await s.page.keyboard.press('Control+s');
     await openContainer(s.page, 'ML Interview Prep');
     await expand(s.page, 'My notes');
