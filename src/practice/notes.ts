@@ -37,9 +37,9 @@ export class NotesFolder {
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`# ${question.title}\n\n`));
     }
     const doc = await vscode.workspace.openTextDocument(uri);
-    const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false });
+    // The cursor goes to the end as the editor opens, not after, so early typing lands there.
     const end = doc.lineAt(doc.lineCount - 1).range.end;
-    editor.selection = new vscode.Selection(end, end);
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false, selection: new vscode.Range(end, end) });
   }
 
   /** question id -> file name, for the notes that exist (the export's notes index). */
