@@ -1,6 +1,7 @@
 // Drill panel script: shows what the host renders, runs the optional timer, and reports the
 // user's actions (buttons, or keys 1 to 4 to grade once the answer is revealed).
 import type { DrillHostMessage, DrillWebviewMessage } from '../src/shared/protocol';
+import { followLink } from './links';
 
 interface VsCodeApi {
   postMessage(message: DrillWebviewMessage): void;
@@ -37,17 +38,10 @@ function grade(value: 1 | 2 | 3 | 4): void {
 }
 
 document.addEventListener('click', (event) => {
-  const target = event.target as Element | null;
-  const link = target?.closest('a');
-  if (link) {
-    event.preventDefault();
-    const href = link.getAttribute('href') ?? '';
-    if (href.startsWith('mlprep:')) {
-      vscode.postMessage({ type: 'open', id: href.slice('mlprep:'.length) });
-    }
+  if (followLink(event, (m) => vscode.postMessage(m))) {
     return;
   }
-  const button = target?.closest<HTMLButtonElement>('button[data-action]');
+  const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-action]');
   switch (button?.dataset.action) {
     case 'reveal':
       window.clearInterval(timer);

@@ -1,5 +1,6 @@
 // Answer panel script: follows links and buttons by messaging the host; never navigates itself.
 import type { HostMessage, PanelState, WebviewMessage } from '../src/shared/protocol';
+import { followLink } from './links';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -25,20 +26,10 @@ if (initial) {
 }
 
 document.addEventListener('click', (event) => {
-  const target = event.target as Element | null;
-  const link = target?.closest('a');
-  if (link) {
-    event.preventDefault();
-    const href = link.getAttribute('href') ?? '';
-    if (href.startsWith('mlprep:')) {
-      vscode.postMessage({ type: 'open', id: href.slice('mlprep:'.length) });
-    } else if (/^https?:/i.test(href)) {
-      vscode.postMessage({ type: 'openExternal', url: href });
-    } else if (href.startsWith('#')) {
-      document.getElementById(decodeURIComponent(href.slice(1)))?.scrollIntoView();
-    }
+  if (followLink(event, (m) => vscode.postMessage(m))) {
     return;
   }
+  const target = event.target as Element | null;
   const button = target?.closest('button[data-action]') as HTMLButtonElement | null;
   if (!button || button.disabled) {
     return;

@@ -153,6 +153,11 @@ export class DrillPanel extends DisposableBase {
       case 'open':
         this.deps.openAnswer(message.id);
         break;
+      case 'openExternal':
+        if (/^https?:\/\//i.test(message.url)) {
+          void vscode.env.openExternal(vscode.Uri.parse(message.url, true));
+        }
+        break;
     }
   }
 

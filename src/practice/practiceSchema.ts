@@ -2,6 +2,7 @@
 // from a damaged stored value, and by import, which refuses a file at its first bad field.
 import { default_maximum_interval, S_MAX, S_MIN } from 'ts-fsrs';
 import { CardState, Grade, MAX_LOG_ENTRIES, PRACTICE_VERSION, PracticeState, ReviewEntry } from './types';
+import { describeValue as describe } from '../util/describeValue';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** No review can predate the extension; an import with older times is not ours or is damaged. */
@@ -224,19 +225,4 @@ function day(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** A short description of a found value for messages; never echoes more than 40 characters. */
-export function describe(v: unknown): string {
-  if (v === null) {
-    return 'null';
-  }
-  if (v === undefined) {
-    return 'nothing';
-  }
-  if (Array.isArray(v)) {
-    return 'a list';
-  }
-  if (typeof v === 'string') {
-    return `text ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '...' : v)}`;
-  }
-  return typeof v === 'object' ? 'an object' : `${typeof v} ${String(v)}`;
-}
+export { describe };

@@ -1,4 +1,5 @@
 // Review log and spaced-review cards over globalState, beside the practiced marks of ProgressStore.
+import { WriteQueue } from '../util/writeQueue';
 import { Emitter, Event } from '../util/event';
 import { MementoLike, ProgressStore } from '../progress/progressStore';
 import { ANY_TIME, checkEntry, emptyPractice, MAX_DURATION_MS, orderLog, readPractice, SchemaError } from './practiceSchema';
@@ -30,15 +31,18 @@ export interface RecordInput {
  */
 export class PracticeStore {
   private current: PracticeState = emptyPractice();
-  private writes: Promise<void> = Promise.resolve();
   private readonly changeEmitter = new Emitter<void>();
   readonly onDidChange: Event<void> = this.changeEmitter.event;
+
+  private readonly writes: WriteQueue;
 
   constructor(
     private readonly memento: MementoLike,
     private readonly progress: ProgressStore,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.writes = new WriteQueue(memento, PRACTICE_KEY);
+  }
 
   /**
    * Reads the stored value. When it was damaged, keeps a backup of what was found, stores what
@@ -140,12 +144,7 @@ export class PracticeStore {
   }
 
   private persist(): Promise<void> {
-    const snapshot = this.current;
-    this.writes = this.writes.then(
-      () => this.memento.update(PRACTICE_KEY, snapshot),
-      () => this.memento.update(PRACTICE_KEY, snapshot),
-    );
-    return this.writes;
+    return this.writes.write(this.current);
   }
 
   dispose(): void {

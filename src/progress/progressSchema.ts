@@ -1,3 +1,5 @@
+import { describeValue } from '../util/describeValue';
+
 // The stored shape of practice progress, and how older or damaged values are read.
 
 export const PROGRESS_VERSION = 2;
@@ -35,7 +37,7 @@ export function readProgress(raw: unknown): ReadResult {
     return { state: emptyProgress(), problems: [], changed: false };
   }
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    return { state: emptyProgress(), problems: [`expected an object, found ${describe(raw)}`], changed: true };
+    return { state: emptyProgress(), problems: [`expected an object, found ${describeValue(raw)}`], changed: true };
   }
   const value = raw as Record<string, unknown>;
   if (value.version === 1) {
@@ -47,7 +49,7 @@ export function readProgress(raw: unknown): ReadResult {
   }
   const stored = value.questions;
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
-    problems.push(`"questions" should be an object, found ${describe(stored)}`);
+    problems.push(`"questions" should be an object, found ${describeValue(stored)}`);
     return { state: emptyProgress(), problems, changed: true };
   }
   const questions: Record<string, QuestionProgress> = {};
@@ -59,7 +61,7 @@ export function readProgress(raw: unknown): ReadResult {
         problems.push(`entry "${id}" had invalid times, which were dropped`);
       }
     } else {
-      problems.push(`entry "${id}" could not be read (${describe(entry)})`);
+      problems.push(`entry "${id}" could not be read (${describeValue(entry)})`);
     }
   }
   return { state: { version: PROGRESS_VERSION, questions }, problems, changed: problems.length > 0 };
@@ -68,7 +70,7 @@ export function readProgress(raw: unknown): ReadResult {
 function migrateV1(value: Record<string, unknown>): ReadResult {
   const list = value.practiced;
   if (!Array.isArray(list)) {
-    return { state: emptyProgress(), problems: [`version-1 "practiced" should be a list, found ${describe(list)}`], changed: true };
+    return { state: emptyProgress(), problems: [`version-1 "practiced" should be a list, found ${describeValue(list)}`], changed: true };
   }
   const questions: Record<string, QuestionProgress> = {};
   const problems: string[] = [];
@@ -76,7 +78,7 @@ function migrateV1(value: Record<string, unknown>): ReadResult {
     if (typeof id === 'string' && id !== '') {
       questions[id] = { practiced: true };
     } else {
-      problems.push(`version-1 entry ${describe(id)} is not a question id`);
+      problems.push(`version-1 entry ${describeValue(id)} is not a question id`);
     }
   }
   return { state: { version: PROGRESS_VERSION, questions }, problems, changed: true };
@@ -97,17 +99,4 @@ function readEntry(entry: unknown): { entry: QuestionProgress; repaired: boolean
     ...(last !== undefined && { lastPracticedAt: last }),
   };
   return { entry: result, repaired };
-}
-
-function describe(v: unknown): string {
-  if (v === null) {
-    return 'null';
-  }
-  if (Array.isArray(v)) {
-    return 'a list';
-  }
-  if (typeof v === 'string') {
-    return `text ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '...' : v)}`;
-  }
-  return typeof v === 'object' ? 'an object' : `${typeof v} ${String(v)}`;
 }

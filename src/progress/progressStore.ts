@@ -1,4 +1,5 @@
 import { Emitter, Event } from '../util/event';
+import { WriteQueue } from '../util/writeQueue';
 import { emptyProgress, ProgressState, QuestionProgress, readProgress } from './progressSchema';
 
 /** The part of vscode.Memento the store needs, so tests can pass an in-memory one. */
@@ -27,14 +28,17 @@ export interface ProgressChange {
  */
 export class ProgressStore {
   private state: ProgressState = emptyProgress();
-  private writes: Promise<void> = Promise.resolve();
   private readonly changeEmitter = new Emitter<ProgressChange>();
   readonly onDidChange: Event<ProgressChange> = this.changeEmitter.event;
+
+  private readonly writes: WriteQueue;
 
   constructor(
     private readonly memento: MementoLike,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.writes = new WriteQueue(memento, PROGRESS_KEY);
+  }
 
   /**
    * Reads the stored value. When it was damaged, keeps a backup of what was found, stores what
@@ -119,12 +123,7 @@ export class ProgressStore {
   }
 
   private persist(): Promise<void> {
-    const snapshot = this.state;
-    this.writes = this.writes.then(
-      () => this.memento.update(PROGRESS_KEY, snapshot),
-      () => this.memento.update(PROGRESS_KEY, snapshot),
-    );
-    return this.writes;
+    return this.writes.write(this.state);
   }
 
   dispose(): void {

@@ -30,7 +30,8 @@ export type DrillWebviewMessage =
   | { readonly type: 'skip' }
   | { readonly type: 'grade'; readonly grade: 1 | 2 | 3 | 4; readonly covered: readonly number[] }
   | { readonly type: 'showProgress' }
-  | { readonly type: 'open'; readonly id: string };
+  | { readonly type: 'open'; readonly id: string }
+  | { readonly type: 'openExternal'; readonly url: string };
 
 export const DRILL_VIEW_TYPE = 'mlPrep.drill';
 export const DASHBOARD_VIEW_TYPE = 'mlPrep.dashboard';
