@@ -36,7 +36,7 @@ const FUSE_OPTIONS: IFuseOptions<SearchDoc> = {
 export const normalizeTerm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** fuse.js ranks at most this many candidates per query, chosen by the trigram index. */
-const FUZZY_CANDIDATES = 25;
+const FUZZY_CANDIDATES = 20;
 
 export class SearchIndex {
   private readonly fuse: Fuse<SearchDoc> | undefined;
@@ -105,9 +105,29 @@ export class SearchIndex {
     return clear ? first.item : undefined;
   }
 
-  private fuzzy(query: string, limit: number) {
+  private fuzzy(query: string, limit: number): { item: SearchDoc; score?: number }[] {
     const fuse = this.fuse ?? new Fuse(this.grams!.candidates(query, FUZZY_CANDIDATES).map((i) => this.docs[i]), FUSE_OPTIONS);
-    return fuse.search(query, { limit });
+    const whole = fuse.search(query, { limit: limit * 2 });
+    const words = query.split(/\s+/).filter((w) => w.length >= 2);
+    if (words.length < 2 || (whole[0]?.score ?? 1) <= 0.2) {
+      return whole.slice(0, limit);
+    }
+    // fuse.js matches the query as one string, so "rotary scalng" misses "Rotary embeddings
+    // scaling". Without a close whole-query match, also score each word on its own and keep
+    // entries that match every word.
+    const perWord = words.map((w) => new Map(fuse.search(w).map((r) => [r.item, r.score ?? 1])));
+    const best = new Map(whole.map((r) => [r.item, r.score ?? 1]));
+    for (const [item, first] of perWord[0]) {
+      const scores = [first, ...perWord.slice(1).map((m) => m.get(item))];
+      if (scores.every((x) => x !== undefined)) {
+        const mean = (scores as number[]).reduce((a, b) => a + b, 0) / scores.length;
+        best.set(item, Math.min(best.get(item) ?? 1, mean));
+      }
+    }
+    return [...best]
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, limit)
+      .map(([item, score]) => ({ item, score }));
   }
 }
 

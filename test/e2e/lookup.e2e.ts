@@ -88,7 +88,7 @@ describe('look up from the code, and your own notes', function () {
     await runCommand(s.page, 'ML Prep: Search Cheat Sheet');
     const input = s.page.locator('.quick-input-widget .quick-input-box input');
     await step('the cheat-sheet search box', () => waitFor(async () => (await input.getAttribute('placeholder'))?.startsWith('Search the cheat sheet')));
-    await input.pressSequentially('rotary scalng');
+    await input.fill('rotary scalng');
     await step('the user concept found by search', () => s.page.locator('.quick-input-widget .monaco-list-row', { hasText: NOTE_CONCEPT }).first().waitFor());
     await s.page.keyboard.press('Escape');
     await runCommand(s.page, 'View: Focus Problems (Errors, Warnings, Infos)');

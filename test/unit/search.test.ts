@@ -31,6 +31,12 @@ describe('search over the shipped catalog', () => {
     }
   });
 
+  it('matches words that are apart or out of order in the entry', () => {
+    assert.equal(top(concepts, 'gradient vanishng'), 'vanishing-gradient');
+    assert.equal(top(concepts, 'attention complexty self'), 'self-attention-complexity');
+    assert.equal(top(everything, 'stripe frud'), 'design-stripe-fraud-detection');
+  });
+
   it('finds concepts by code symbols, including longer dotted paths', () => {
     assert.equal(top(concepts, 'nn.LayerNorm'), 'batchnorm-vs-layernorm');
     assert.equal(top(concepts, 'torch.nn.LayerNorm'), 'batchnorm-vs-layernorm');
