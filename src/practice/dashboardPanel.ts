@@ -37,14 +37,15 @@ export class DashboardPanel extends DisposableBase {
       enableForms: false,
       localResourceRoots: [vscode.Uri.joinPath(root, 'dist'), vscode.Uri.joinPath(root, 'media')],
     });
-    this.panel.onDidDispose(() => (this.panel = undefined));
-    this.register(
-      this.panel.webview.onDidReceiveMessage((m: WebviewMessage) => {
-        if (m.type === 'open') {
-          this.openAnswer(m.id);
-        }
-      }),
-    );
+    const messages = this.panel.webview.onDidReceiveMessage((m: WebviewMessage) => {
+      if (m.type === 'open') {
+        this.openAnswer(m.id);
+      }
+    });
+    this.panel.onDidDispose(() => {
+      messages.dispose();
+      this.panel = undefined;
+    });
     this.render();
   }
 

@@ -70,8 +70,10 @@ export class DrillPanel extends DisposableBase {
       styles: ['media/drill.css'],
     });
     this.panel = panel;
-    this.register(panel.webview.onDidReceiveMessage((m: DrillWebviewMessage) => void this.handle(m)));
+    // The listener lives as long as this panel, not as long as the drill controller.
+    const messages = panel.webview.onDidReceiveMessage((m: DrillWebviewMessage) => void this.handle(m));
     panel.onDidDispose(() => {
+      messages.dispose();
       this.panel = undefined;
     });
   }
