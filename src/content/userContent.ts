@@ -35,6 +35,7 @@ const MY_NOTES_TOPIC: Omit<Topic, 'order'> = {
   shortTitle: 'My notes',
   difficulty: 'intermediate',
   teaches: ['Questions and concepts from your own content folders'],
+  sections: [],
   body: 'Questions and concepts from your own content folders that have no topic file of their own.',
 };
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { Catalog } from '../../src/catalog/catalog';
 import { parseCatalog } from '../../src/catalog/loadCatalog';
-import type { CatalogData } from '../../src/catalog/types';
+import type { CatalogData, Question } from '../../src/catalog/types';
 import { compileCatalog } from '../../src/content/compileCatalog';
 import { mergeUserContent, MergeResult, MY_NOTES_TOPIC_ID, UserFile } from '../../src/content/userContent';
 import { file, publishedBody, shippedCatalog, validFiles } from './helpers';
@@ -40,12 +40,19 @@ function assertValidCatalog(data: CatalogData): Catalog {
   assert.deepEqual(orders, [...orders].sort((a, b) => a - b), 'topics by order');
   assert.equal(new Set(orders).size, orders.length, 'topic orders are distinct');
   const topicIndex = new Map(data.topics.map((t, i) => [t.id, i]));
+  // Listed sections in the topic's order, then sections only user files name, then unfiled questions.
+  const rank = (q: Question) => {
+    const listed = data.topics.find((t) => t.id === q.topic)?.sections.indexOf(q.section) ?? -1;
+    return listed >= 0 ? listed : q.section === '' ? Infinity : Number.MAX_SAFE_INTEGER;
+  };
   data.questions.forEach((q, i) => {
     assert.ok(topicIndex.has(q.topic), `${q.id} has a topic`);
     const prev = data.questions[i - 1];
-    if (prev && prev.topic === q.topic) {
+    if (prev && prev.topic === q.topic && rank(prev) !== rank(q)) {
+      assert.ok(rank(prev) < rank(q), `by section: ${prev.id}, ${q.id}`);
+    } else if (prev && prev.topic === q.topic) {
       assert.ok(Number(prev.format === 'design') >= Number(q.format === 'design'), `design first: ${prev.id}, ${q.id}`);
-      if (prev.format === q.format) {
+      if (prev.format === q.format && prev.section === q.section) {
         assert.ok(prev.title.localeCompare(q.title, 'en', { sensitivity: 'base' }) <= 0, `by title: ${prev.id}, ${q.id}`);
       }
     } else if (prev) {
@@ -223,7 +230,7 @@ describe('mergeUserContent', () => {
       `${c}/half-done.md:5: field "status" must be one of draft, published, not "final"`,
       `${c}/second-hand.md:8: field "related" links to "uses-it", which is not loaded because ${q}/uses-it.md has problems`,
       `${c}/typo-link.md:8: field "related" links to unknown id "no-such-thing"`,
-      `${q}/half-done-q.md:5: field "format" must be one of design, explain, not "essay"`,
+      `${q}/half-done-q.md:5: field "format" must be one of design, explain, quick, not "essay"`,
       `${q}/uses-it.md:9: field "prerequisites" links to "half-done-q", which is not loaded because ${q}/half-done-q.md has problems`,
       `${q}/uses-it.md:12: link to "mlprep:half-done", which is not loaded because ${c}/half-done.md has problems`,
     ]);
