@@ -269,6 +269,8 @@ export interface LinkProblem {
   readonly unknownId?: string;
   /** The field holding the link; undefined for a `mlprep:` link in the body. */
   readonly field?: string;
+  /** The id the field names, so a caller can leave just that link out. */
+  readonly ref?: string;
 }
 
 /**
@@ -287,11 +289,11 @@ export function linkProblems(entry: SourceEntry, kindOf: (id: string) => EntryKi
       }
       const kind = kindOf(ref);
       if (!kind) {
-        problems.push({ line, message: `field "${field}" links to unknown id "${ref}"`, unknownId: ref, field });
+        problems.push({ line, message: `field "${field}" links to unknown id "${ref}"`, unknownId: ref, field, ref });
       } else if (!kinds.includes(kind)) {
-        problems.push({ line, message: `field "${field}" must name a ${kinds.join(' or ')}, but "${ref}" is a ${kind}` });
+        problems.push({ line, message: `field "${field}" must name a ${kinds.join(' or ')}, but "${ref}" is a ${kind}`, field, ref });
       } else if (ref === entry.fields.id) {
-        problems.push({ line, message: `field "${field}" links the entry to itself` });
+        problems.push({ line, message: `field "${field}" links the entry to itself`, field, ref });
       }
     }
   };
@@ -305,6 +307,7 @@ export function linkProblems(entry: SourceEntry, kindOf: (id: string) => EntryKi
         problems.push({
           line: entry.parsed.fieldLines.get('topic') ?? 1,
           message: `field "topic" is "${entry.fields.topic}" but the file is in questions/${entry.folderTopic}/`,
+          field: 'topic',
         });
       }
       break;
