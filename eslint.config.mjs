@@ -14,6 +14,27 @@ export default tseslint.config(
     },
   },
   {
+    // Content is data: nothing may evaluate it, and no front-matter engine may choose a parser for it.
+    files: ['**/*.ts', '**/*.mjs', '**/*.js'],
+    rules: {
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'gray-matter', message: 'Front matter is split by src/content/frontMatter.ts and parsed by yaml only.' },
+            { name: 'front-matter', message: 'Front matter is split by src/content/frontMatter.ts and parsed by yaml only.' },
+            { name: 'vm', message: 'Nothing evaluates content.' },
+            { name: 'node:vm', message: 'Nothing evaluates content.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'Function', message: 'Nothing evaluates content.' }],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

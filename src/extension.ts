@@ -21,6 +21,7 @@ import { UserContentFolders } from './userContent/userContentFolders';
 import { ANSWER_VIEW_TYPE } from './shared/protocol';
 import { TopicsTreeProvider } from './tree/topicsTreeProvider';
 import { TreeModel } from './tree/treeModel';
+import { Logger } from './util/logger';
 
 /** What activate() returns: used by the in-host tests, and by nothing else for now. */
 export interface MlPrepApi {
@@ -33,6 +34,9 @@ export interface MlPrepApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<MlPrepApi> {
+  const channel = vscode.window.createOutputChannel('ML Interview Prep', { log: true });
+  context.subscriptions.push(channel);
+  const logger = new Logger(channel);
   const shipped = await readCatalog(context);
   const source = new CatalogSource(shipped);
   context.subscriptions.push(source);
@@ -50,11 +54,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
 
   const model = new TreeModel(source, progress, () => dueToday(practice));
   const tree = new TopicsTreeProvider(model, progress);
-  const panels = new AnswerPanels(context.extensionUri, source, progress, markdown);
+  const panels = new AnswerPanels(context.extensionUri, source, progress, markdown, logger);
   const openAnswer = (id: string) => void panels.open(id);
   const notes = new NotesFolder(context.globalStorageUri);
-  const dashboard = new DashboardPanel(context.extensionUri, source, progress, practice, openAnswer);
-  const drill = new DrillPanel({ extensionUri: context.extensionUri, source, practice, notes, markdown, openAnswer, showProgress: () => dashboard.show() });
+  const dashboard = new DashboardPanel(context.extensionUri, source, progress, practice, openAnswer, logger);
+  const drill = new DrillPanel({ extensionUri: context.extensionUri, source, practice, notes, markdown, openAnswer, showProgress: () => dashboard.show(), logger });
   const transfer = new ProgressTransfer(source, progress, practice, notes, context.globalStorageUri);
   const search = new SearchIndexes(source);
   const userContent = new UserContentFolders(shipped, source);

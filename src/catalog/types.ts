@@ -2,7 +2,7 @@
 
 export type Difficulty = 'beginner' | 'intermediate' | 'advanced';
 export type Status = 'draft' | 'published';
-export type QuestionFormat = 'design' | 'explain';
+export type QuestionFormat = 'design' | 'explain' | 'quick';
 
 export interface Topic {
   readonly id: string;
@@ -11,6 +11,8 @@ export interface Topic {
   readonly order: number;
   readonly difficulty: Difficulty;
   readonly teaches: readonly string[];
+  /** Ordered names of the folders its questions are grouped into; may be empty. */
+  readonly sections: readonly string[];
   readonly body: string;
 }
 
@@ -19,6 +21,8 @@ export interface Question {
   readonly title: string;
   readonly topic: string;
   readonly format: QuestionFormat;
+  /** One of its topic's sections, or '' when the question has none. */
+  readonly section: string;
   readonly difficulty: Difficulty;
   readonly status: Status;
   readonly summary: string;

@@ -1,5 +1,5 @@
 import type { CatalogData, Concept, Question, StudyPath, Topic } from '../catalog/types';
-import { EntryKind, FIELD_SPECS, FieldType, QUESTION_SECTIONS } from './fieldSpecs';
+import { EntryKind, FIELD_SPECS, FieldType, sectionsFor } from './fieldSpecs';
 import { parseFrontMatter, ParsedFile } from './frontMatter';
 
 export interface ContentFile {
@@ -70,6 +70,10 @@ export function compileCatalog(files: readonly ContentFile[]): CompileResult {
     for (const p of linkProblems(entry, (ref) => byId.get(ref)?.kind)) {
       problems.push({ file: entry.file, line: p.line, message: p.message });
     }
+    const section = sectionProblem(entry, byId);
+    if (section) {
+      problems.push({ file: entry.file, line: section.line, message: section.message });
+    }
   }
 
   if (problems.length > 0) {
@@ -114,7 +118,7 @@ export function readContentFile(file: ContentFile, report: Report, options: Read
     report(parsed.fieldLines.get('id') ?? 1, `id "${String(parsed.fields.id)}" must match the file name "${place.fileId}.md"`);
   }
   if (place.kind === 'question' && parsed.fields.status === 'published') {
-    checkSections(parsed, report);
+    checkSections(parsed, sectionsFor(parsed.fields.format), report);
   }
   return { kind: place.kind, file: file.path, fileId: place.fileId, parsed, fields: parsed.fields, folderTopic: place.folderTopic };
 }
@@ -224,7 +228,7 @@ function checkValue(value: unknown, type: FieldType, options: ReadOptions): stri
   }
 }
 
-function checkSections(parsed: ParsedFile, report: Report): void {
+function checkSections(parsed: ParsedFile, expected: readonly string[], report: Report): void {
   const lines = parsed.body.split('\n');
   const found: { name: string; line: number; hasText: boolean }[] = [];
   let inFence = false;
@@ -239,7 +243,6 @@ function checkSections(parsed: ParsedFile, report: Report): void {
       found[found.length - 1].hasText = true;
     }
   });
-  const expected: readonly string[] = QUESTION_SECTIONS;
   for (const section of found) {
     if (!expected.includes(section.name)) {
       report(section.line, `unexpected section "## ${section.name}" (a question has: ${expected.map((s) => `## ${s}`).join(', ')})`);
@@ -266,6 +269,8 @@ export interface LinkProblem {
   readonly unknownId?: string;
   /** The field holding the link; undefined for a `mlprep:` link in the body. */
   readonly field?: string;
+  /** The id the field names, so a caller can leave just that link out. */
+  readonly ref?: string;
 }
 
 /**
@@ -284,11 +289,11 @@ export function linkProblems(entry: SourceEntry, kindOf: (id: string) => EntryKi
       }
       const kind = kindOf(ref);
       if (!kind) {
-        problems.push({ line, message: `field "${field}" links to unknown id "${ref}"`, unknownId: ref, field });
+        problems.push({ line, message: `field "${field}" links to unknown id "${ref}"`, unknownId: ref, field, ref });
       } else if (!kinds.includes(kind)) {
-        problems.push({ line, message: `field "${field}" must name a ${kinds.join(' or ')}, but "${ref}" is a ${kind}` });
+        problems.push({ line, message: `field "${field}" must name a ${kinds.join(' or ')}, but "${ref}" is a ${kind}`, field, ref });
       } else if (ref === entry.fields.id) {
-        problems.push({ line, message: `field "${field}" links the entry to itself` });
+        problems.push({ line, message: `field "${field}" links the entry to itself`, field, ref });
       }
     }
   };
@@ -302,6 +307,7 @@ export function linkProblems(entry: SourceEntry, kindOf: (id: string) => EntryKi
         problems.push({
           line: entry.parsed.fieldLines.get('topic') ?? 1,
           message: `field "topic" is "${entry.fields.topic}" but the file is in questions/${entry.folderTopic}/`,
+          field: 'topic',
         });
       }
       break;
@@ -324,6 +330,24 @@ export function linkProblems(entry: SourceEntry, kindOf: (id: string) => EntryKi
     }
   });
   return problems;
+}
+
+/** In the shipped catalog a question's section must be one its topic lists, so folders stay few and ordered. */
+function sectionProblem(entry: SourceEntry, byId: ReadonlyMap<string, SourceEntry>): LinkProblem | undefined {
+  const section = entry.fields.section;
+  if (entry.kind !== 'question' || typeof section !== 'string' || typeof entry.fields.topic !== 'string') {
+    return undefined;
+  }
+  const topic = byId.get(entry.fields.topic);
+  if (topic?.kind !== 'topic') {
+    return undefined;
+  }
+  const listed = Array.isArray(topic.fields.sections) ? (topic.fields.sections as unknown[]) : [];
+  if (listed.includes(section.trim())) {
+    return undefined;
+  }
+  const allowed = listed.length > 0 ? `one of ${listed.map((s) => JSON.stringify(s)).join(', ')}` : `listed first under "sections" in ${topic.file}`;
+  return { line: entry.parsed.fieldLines.get('section') ?? 1, message: `field "section" is "${section}"; it must be ${allowed}` };
 }
 
 export interface CatalogParts {
@@ -353,10 +377,16 @@ export function orderCatalog(parts: CatalogParts): CatalogData {
   const byTitle = (a: { title: string }, b: { title: string }) => TITLE_COLLATOR.compare(a.title, b.title);
   const topics = [...parts.topics].sort((a, b) => a.order - b.order);
   const topicOrder = new Map(topics.map((t, i) => [t.id, i]));
-  // Within a topic: design questions first, then alphabetical, so the order is predictable.
+  const sectionOrder = new Map(topics.flatMap((t) => t.sections.map((name, i) => [`${t.id}/${name}`, i] as const)));
+  // Unlisted sections (user files) and unfiled questions come after the listed sections.
+  const sectionRank = (q: Question) => sectionOrder.get(`${q.topic}/${q.section}`) ?? (q.section === '' ? Infinity : Number.MAX_SAFE_INTEGER);
+  // Within a topic: by section, then design questions first, then alphabetical, so the order is predictable
+  // and previous/next walk the tree's order.
   const questions = [...parts.questions].sort(
     (a, b) =>
       (topicOrder.get(a.topic) ?? 0) - (topicOrder.get(b.topic) ?? 0) ||
+      compareNumbers(sectionRank(a), sectionRank(b)) ||
+      (sectionRank(a) === Number.MAX_SAFE_INTEGER ? TITLE_COLLATOR.compare(a.section, b.section) : 0) ||
       Number(b.format === 'design') - Number(a.format === 'design') ||
       byTitle(a, b),
   );
@@ -364,6 +394,8 @@ export function orderCatalog(parts: CatalogParts): CatalogData {
   const paths = [...parts.paths].sort((a, b) => a.order - b.order);
   return { schemaVersion: 1, topics, questions, concepts, paths };
 }
+
+const compareNumbers = (a: number, b: number): number => (a === b ? 0 : a < b ? -1 : 1);
 
 /** Every field of the kind's spec, with absent lists as [] and absent texts as '' (validated already). */
 function toEntry<T>(e: SourceEntry): T {

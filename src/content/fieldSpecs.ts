@@ -21,9 +21,15 @@ export interface FieldSpec {
 
 export const DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
 export const STATUSES = ['draft', 'published'] as const;
-export const FORMATS = ['design', 'explain'] as const;
+export const FORMATS = ['design', 'explain', 'quick'] as const;
 
 export const QUESTION_SECTIONS = ['Short answer', 'Deep dive', 'Trade-offs and pitfalls', 'Follow-ups'] as const;
+/** The shorter shape of a fundamentals question (`format: quick`). */
+export const QUICK_SECTIONS = ['Short answer', 'Details', 'Pitfalls', 'Follow-ups'] as const;
+
+export function sectionsFor(format: unknown): readonly string[] {
+  return format === 'quick' ? QUICK_SECTIONS : QUESTION_SECTIONS;
+}
 
 const id: FieldSpec = { requirement: 'required', field: { type: 'id' } };
 const title: FieldSpec = { requirement: 'required', field: { type: 'string', maxWords: 40 } };
@@ -40,12 +46,14 @@ export const FIELD_SPECS: Record<EntryKind, Record<string, FieldSpec>> = {
     order: { requirement: 'required', field: { type: 'integer' } },
     difficulty,
     teaches: { requirement: 'required', field: { type: 'list', minItems: 1 } },
+    sections: { requirement: 'optional', field: { type: 'list' } },
   },
   question: {
     id,
     title,
     topic: { requirement: 'required', field: { type: 'id' } },
     format: { requirement: 'required', field: { type: 'enum', values: FORMATS } },
+    section: { requirement: 'optional', field: { type: 'string', maxWords: 5 } },
     difficulty,
     status,
     summary: { requirement: 'required', field: { type: 'string', maxWords: 40 } },

@@ -35,6 +35,7 @@ const MY_NOTES_TOPIC: Omit<Topic, 'order'> = {
   shortTitle: 'My notes',
   difficulty: 'intermediate',
   teaches: ['Questions and concepts from your own content folders'],
+  sections: [],
   body: 'Questions and concepts from your own content folders that have no topic file of their own.',
 };
 
@@ -43,43 +44,67 @@ interface UserEntry {
   readonly entry: SourceEntry;
 }
 
+/** One user file after the checks that need only the file itself. */
+export interface ReadUserFile {
+  readonly file: UserFile;
+  readonly relativePath: string;
+  readonly entry: SourceEntry | undefined;
+  readonly problems: readonly UserProblem[];
+}
+
+/** Reads and checks one file on its own; the result depends only on the file, so callers may cache it. */
+export function readUserFile(file: UserFile): ReadUserFile {
+  const problems: UserProblem[] = [];
+  const relativePath = file.relativePath.replace(/\\/g, '/').replace(/^(\.?\/)+/, '');
+  const entry = readContentFile({ path: relativePath, text: file.text }, (line, message) => problems.push({ path: file.path, line, message }), {
+    wordLimits: false,
+  });
+  return { file, relativePath, entry, problems };
+}
+
 /**
  * Validates user files with the build's checks (word limits aside) and adds the valid ones to
  * `shipped`. Shipped entries are never replaced: a user id that clashes is reported instead.
  */
 export function mergeUserContent(shipped: CatalogData, files: readonly UserFile[]): MergeResult {
+  return mergeReadFiles(shipped, files.map(readUserFile));
+}
+
+/**
+ * The cross-file checks, in linear time. A file is left out only for its own problems, a clashing
+ * id, or a topic that does not exist. A broken link leaves out just that link, reported, so one
+ * typo never drops the files that point at the file that has it.
+ */
+export function mergeReadFiles(shipped: CatalogData, read: readonly ReadUserFile[]): MergeResult {
   const problems: UserProblem[] = [];
   const shippedKinds = kindsOf(shipped);
   // Files that were not loaded, by the id they claim, so links to them can say why.
   const dropped = new Map<string, string>();
   const claimed = new Map<string, UserEntry>();
-  let alive: UserEntry[] = [];
+  const candidates: UserEntry[] = [];
 
-  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    const before = problems.length;
-    const report = (line: number, message: string) => problems.push({ path: file.path, line, message });
-    const relativePath = file.relativePath.replace(/\\/g, '/').replace(/^(\.?\/)+/, '');
-    // Editors on Windows save CRLF and some add a byte-order mark; neither changes line numbers.
-    const text = file.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-    const entry = readContentFile({ path: relativePath, text }, report, { wordLimits: false });
+  for (const r of [...read].sort((a, b) => a.file.path.localeCompare(b.file.path))) {
+    const { file, entry } = r;
+    problems.push(...r.problems);
+    let ok = r.problems.length === 0 && entry !== undefined;
     const id = typeof entry?.fields.id === 'string' ? entry.fields.id : undefined;
     if (entry && id !== undefined) {
+      const report = (message: string) => problems.push({ path: file.path, line: idLine(entry), message });
       if (shippedKinds.has(id)) {
-        report(idLine(entry), `id "${id}" is already used by the shipped catalog; choose another id`);
+        report(`id "${id}" is already used by the shipped catalog; choose another id`);
+        ok = false;
+      } else if (claimed.has(id)) {
+        report(`duplicate id "${id}": already used by ${claimed.get(id)?.file.path}`);
+        ok = false;
       } else {
-        const first = claimed.get(id);
-        if (first) {
-          report(idLine(entry), `duplicate id "${id}": already used by ${first.file.path}`);
-        } else {
-          claimed.set(id, { file, entry });
-        }
+        claimed.set(id, { file, entry });
       }
     }
-    if (entry && problems.length === before) {
-      alive.push({ file, entry });
+    if (ok && entry) {
+      candidates.push({ file, entry });
     } else {
       // Both the id it claims and its file name, since either may be what others link to.
-      for (const droppedId of [id, entry?.fileId ?? fileIdOf(relativePath)]) {
+      for (const droppedId of [id, entry?.fileId ?? fileIdOf(r.relativePath)]) {
         if (droppedId !== undefined && !dropped.has(droppedId)) {
           dropped.set(droppedId, file.path);
         }
@@ -87,39 +112,46 @@ export function mergeUserContent(shipped: CatalogData, files: readonly UserFile[
     }
   }
 
-  // Dropping an entry can break the links of others to it, so check again until nothing changes.
+  // A question or concept needs its topic: user topics never depend on other files, so one pass decides.
+  const userTopics = new Set(candidates.filter((u) => u.entry.kind === 'topic').map((u) => u.entry.fields.id as string));
   let usesMyNotes = false;
-  for (let changed = true; changed; ) {
-    changed = false;
-    usesMyNotes = false;
-    const aliveKinds = new Map(alive.map((u) => [u.entry.fields.id as string, u.entry.kind]));
-    const survivors: UserEntry[] = [];
-    for (const u of alive) {
-      let fallback = false;
-      const kindOf = (id: string): EntryKind | undefined => {
-        const kind = shippedKinds.get(id) ?? aliveKinds.get(id);
-        if (kind === undefined && id === MY_NOTES_TOPIC_ID) {
-          fallback = true;
-          return 'topic';
-        }
-        return kind;
-      };
-      const found = linkProblems(u.entry, kindOf);
-      if (found.length === 0) {
-        survivors.push(u);
-        usesMyNotes ||= fallback;
-        continue;
-      }
-      changed = true;
-      for (const p of found) {
-        problems.push({ path: u.file.path, line: p.line, message: explain(p, dropped) });
-      }
-      dropped.set(u.entry.fields.id as string, u.file.path);
+  const topicKind = (id: string): EntryKind | undefined => {
+    if (shippedKinds.get(id) === 'topic' || userTopics.has(id)) {
+      return 'topic';
     }
-    alive = survivors;
+    if (id === MY_NOTES_TOPIC_ID) {
+      usesMyNotes = true;
+      return 'topic';
+    }
+    return shippedKinds.get(id);
+  };
+  const alive: UserEntry[] = [];
+  for (const u of candidates) {
+    const topicProblems = u.entry.kind === 'question' || u.entry.kind === 'concept' ? linkProblems(topicOnly(u.entry), topicKind) : [];
+    if (topicProblems.length === 0) {
+      alive.push(u);
+      continue;
+    }
+    topicProblems.forEach((p) => problems.push({ path: u.file.path, line: p.line, message: `${explain(p, dropped)}; the file is left out` }));
+    dropped.set(u.entry.fields.id as string, u.file.path);
   }
+  // Recount "My notes" over the files that stay.
+  usesMyNotes = false;
+  alive.forEach((u) => topicKind(String(u.entry.fields.topic ?? '')));
 
-  const user = catalogParts(alive.map((u) => u.entry));
+  const aliveKinds = new Map(alive.map((u) => [u.entry.fields.id as string, u.entry.kind]));
+  const kindOf = (id: string): EntryKind | undefined =>
+    shippedKinds.get(id) ?? aliveKinds.get(id) ?? (id === MY_NOTES_TOPIC_ID && usesMyNotes ? 'topic' : undefined);
+  const entries = alive.map((u) => {
+    const found = linkProblems(u.entry, kindOf).filter((p) => p.field !== 'topic');
+    for (const p of found) {
+      const what = p.field === undefined ? 'the link does not open' : 'that link is left out';
+      problems.push({ path: u.file.path, line: p.line, message: `${explain(p, dropped)}; ${what}` });
+    }
+    return withoutLinks(u.entry, found);
+  });
+
+  const user = catalogParts(entries);
   const shippedTopicOrder = Math.max(0, ...shipped.topics.map((t) => t.order));
   const topics = afterShipped(user.topics, shippedTopicOrder);
   if (usesMyNotes) {
@@ -134,6 +166,25 @@ export function mergeUserContent(shipped: CatalogData, files: readonly UserFile[
   });
   problems.sort((a, b) => (a.path === b.path ? 0 : a.path.localeCompare(b.path)) || a.line - b.line);
   return { catalog, problems, userIds: alive.map((u) => u.entry.fields.id as string) };
+}
+
+/** The entry as the topic check sees it: body and other links aside. */
+function topicOnly(entry: SourceEntry): SourceEntry {
+  return { ...entry, fields: { id: entry.fields.id, topic: entry.fields.topic }, parsed: { ...entry.parsed, body: '' } };
+}
+
+/** The entry with the field links that `found` reports taken out. */
+function withoutLinks(entry: SourceEntry, found: readonly LinkProblem[]): SourceEntry {
+  const bad = found.filter((p) => p.field !== undefined && p.ref !== undefined);
+  if (bad.length === 0) {
+    return entry;
+  }
+  const fields = { ...entry.fields };
+  for (const p of bad) {
+    const value = fields[p.field as string];
+    fields[p.field as string] = Array.isArray(value) ? value.filter((v) => v !== p.ref) : value;
+  }
+  return { ...entry, fields };
 }
 
 function kindsOf(catalog: CatalogData): Map<string, EntryKind> {

@@ -3,7 +3,8 @@ import type { Catalog } from '../catalog/catalog';
 import type { CatalogSource } from '../catalog/catalogSource';
 import type { MarkdownRenderer } from './markdownRenderer';
 import type { ProgressStore } from '../progress/progressStore';
-import { ANSWER_VIEW_TYPE, HostMessage, PanelState, WebviewMessage } from '../shared/protocol';
+import { ANSWER_VIEW_TYPE, describeMessage, HostMessage, isWebviewMessage, PanelState, WebviewMessage } from '../shared/protocol';
+import type { Logger } from '../util/logger';
 import { DisposableBase } from '../util/dispose';
 import type { EntryHtmlBuilder } from './entryHtml';
 import { escapeHtml } from './entryHtml';
@@ -25,6 +26,7 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
     private readonly source: CatalogSource,
     private readonly progress: ProgressStore,
     private readonly markdown: () => Promise<MarkdownRenderer>,
+    private readonly logger: Logger,
   ) {
     super();
     this.register(
@@ -108,7 +110,7 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
 
   private adopt(panel: vscode.WebviewPanel, pinned: boolean): AnswerPanel {
     const answer = new AnswerPanel(panel, pinned, () => this.htmlBuilder(), this.progress, this.resources(panel.webview), (id) =>
-      this.catalog.entry(id)?.item.title ?? id,
+      this.catalog.entry(id)?.item.title ?? id, this.logger,
     );
     this.panels.add(answer);
     if (!pinned && !this.reusable) {
@@ -200,9 +202,16 @@ export class AnswerPanel {
     private readonly progress: ProgressStore,
     private readonly resources: WebviewResources,
     private readonly titleLookup: (id: string) => string,
+    private readonly logger: Logger,
   ) {
     this.subscription = vscode.Disposable.from(
-      panel.webview.onDidReceiveMessage((m: WebviewMessage) => this.onMessage(m)),
+      panel.webview.onDidReceiveMessage((m: unknown) => {
+        if (!isWebviewMessage(m)) {
+          this.logger.warn(`answer panel: dropped a malformed message ${describeMessage(m)}`);
+          return;
+        }
+        this.logger.run(`answer panel: ${m.type}`, () => this.onMessage(m));
+      }),
       // Without retainContextWhenHidden a hidden webview is torn down; it says 'ready' again when shown.
       panel.onDidChangeViewState(() => {
         if (!panel.visible) {

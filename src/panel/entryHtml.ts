@@ -34,12 +34,12 @@ export class EntryHtmlBuilder {
     const { previous, next } = this.catalog.neighbours(q.id);
     const badges = [
       badge(DIFFICULTY_LABEL[q.difficulty], `difficulty difficulty-${q.difficulty}`),
-      q.format === 'design' ? badge('Design question', 'format') : '',
+      q.format === 'design' ? badge('Design question', 'format') : q.format === 'quick' ? badge('Quick answer', 'format', 'A fundamentals question with a short answer') : '',
       q.status === 'draft' ? badge('Draft', 'draft', 'This answer is a draft: it is not written in full yet') : '',
       practicedBadge(state.practiced),
     ];
     return [
-      header(topic?.title ?? q.topic, 'Question', q.title, badges, actions(q.id, state)),
+      header([topic?.title ?? q.topic, q.section, 'Question'], q.title, badges, actions(q.id, state)),
       `<p class="summary">${this.markdown.renderInline(q.summary)}</p>`,
       `<section class="answer" aria-label="Answer">${this.body(q.id, q.body)}</section>`,
       listSection('Key points', 'key-points', q.keyPoints.map((k) => this.markdown.renderInline(k))),
@@ -61,7 +61,7 @@ export class EntryHtmlBuilder {
       ? `<p class="aliases"><span class="label">Also: </span>${c.aliases.map((a) => `<code>${escapeHtml(a)}</code>`).join(', ')}</p>`
       : '';
     return [
-      header(topic?.title ?? c.topic, 'Cheat sheet', c.title, badges, actions(undefined, state)),
+      header([topic?.title ?? c.topic, 'Cheat sheet'], c.title, badges, actions(undefined, state)),
       `<p class="summary one-liner">${this.markdown.renderInline(c.oneLiner)}</p>`,
       aliases,
       `<section class="answer" aria-label="Explanation">${this.body(c.id, c.body)}</section>`,
@@ -89,9 +89,13 @@ export class EntryHtmlBuilder {
   }
 }
 
-function header(topicTitle: string, kind: string, title: string, badges: string[], actionsHtml: string): string {
+function header(crumbs: readonly string[], title: string, badges: string[], actionsHtml: string): string {
+  const trail = crumbs
+    .filter((part) => part !== '')
+    .map(escapeHtml)
+    .join(' <span aria-hidden="true">›</span> ');
   return `<header class="entry-header">
-<p class="breadcrumb">${escapeHtml(topicTitle)} <span aria-hidden="true">›</span> ${escapeHtml(kind)}</p>
+<p class="breadcrumb">${trail}</p>
 <h1 id="entry-title">${escapeHtml(title)}</h1>
 <div class="badges">${badges.filter(Boolean).join('')}</div>
 ${actionsHtml}

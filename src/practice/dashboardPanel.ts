@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { CatalogSource } from '../catalog/catalogSource';
 import { panelHtml } from '../panel/panelHtml';
 import type { ProgressStore } from '../progress/progressStore';
-import { DASHBOARD_VIEW_TYPE, type WebviewMessage } from '../shared/protocol';
+import { DASHBOARD_VIEW_TYPE, describeMessage, isWebviewMessage } from '../shared/protocol';
+import type { Logger } from '../util/logger';
 import { DisposableBase } from '../util/dispose';
 import { aggregate } from './dashboard';
 import { dashboardHtml } from './dashboardHtml';
@@ -18,6 +19,7 @@ export class DashboardPanel extends DisposableBase {
     private readonly progress: ProgressStore,
     private readonly practice: PracticeStore,
     private readonly openAnswer: (id: string) => void,
+    private readonly logger: Logger,
   ) {
     super();
     this.register(practice.onDidChange(() => this.render()));
@@ -37,7 +39,11 @@ export class DashboardPanel extends DisposableBase {
       enableForms: false,
       localResourceRoots: [vscode.Uri.joinPath(root, 'dist'), vscode.Uri.joinPath(root, 'media')],
     });
-    const messages = this.panel.webview.onDidReceiveMessage((m: WebviewMessage) => {
+    const messages = this.panel.webview.onDidReceiveMessage((m: unknown) => {
+      if (!isWebviewMessage(m)) {
+        this.logger.warn(`dashboard: dropped a malformed message ${describeMessage(m)}`);
+        return;
+      }
       if (m.type === 'open') {
         this.openAnswer(m.id);
       }

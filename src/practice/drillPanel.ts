@@ -3,7 +3,9 @@ import type { CatalogSource } from '../catalog/catalogSource';
 import type { Question } from '../catalog/types';
 import type { MarkdownRenderer } from '../panel/markdownRenderer';
 import { panelHtml, type WebviewResources } from '../panel/panelHtml';
-import { DRILL_VIEW_TYPE, type DrillHostMessage, type DrillWebviewMessage } from '../shared/protocol';
+import { escapeHtml } from '../panel/entryHtml';
+import { describeMessage, DRILL_VIEW_TYPE, isDrillWebviewMessage, type DrillHostMessage, type DrillWebviewMessage } from '../shared/protocol';
+import type { Logger } from '../util/logger';
 import { DisposableBase } from '../util/dispose';
 import { doneView, questionView, revealedView, type DrillStep } from './drillHtml';
 import type { NotesFolder } from './notes';
@@ -18,6 +20,7 @@ export interface DrillDeps {
   readonly markdown: () => Promise<MarkdownRenderer>;
   readonly openAnswer: (id: string) => void;
   readonly showProgress: () => void;
+  readonly logger: Logger;
 }
 
 /** One drill at a time: a queue of questions, each shown with its answer hidden until revealed. */
@@ -71,7 +74,13 @@ export class DrillPanel extends DisposableBase {
     });
     this.panel = panel;
     // The listener lives as long as this panel, not as long as the drill controller.
-    const messages = panel.webview.onDidReceiveMessage((m: DrillWebviewMessage) => void this.handle(m));
+    const messages = panel.webview.onDidReceiveMessage((m: unknown) => {
+      if (!isDrillWebviewMessage(m)) {
+        this.deps.logger.warn(`drill: dropped a malformed message ${describeMessage(m)}`);
+        return;
+      }
+      this.deps.logger.run(`drill: ${m.type}`, () => this.handle(m));
+    });
     panel.onDidDispose(() => {
       messages.dispose();
       this.panel = undefined;
@@ -94,7 +103,14 @@ export class DrillPanel extends DisposableBase {
     }
     this.shownAt = Date.now();
     this.revealedAfterMs = undefined;
-    const hasNotes = (await this.deps.notes.read(q.id)) !== undefined;
+    // A note that cannot be read still exists: say "Open my answer", never offer to start one over it.
+    const hasNotes = await this.deps.notes.read(q.id).then(
+      (text) => text !== undefined,
+      (e: unknown) => {
+        this.deps.logger.error(`drill: reading the note for ${q.id}`, e);
+        return true;
+      },
+    );
     this.post({ type: 'drillView', html: questionView(this.step(q), hasNotes), timerSeconds: timerSeconds(q) });
   }
 
@@ -105,8 +121,14 @@ export class DrillPanel extends DisposableBase {
     }
     this.revealedAfterMs ??= Date.now() - this.shownAt;
     const md = await this.deps.markdown();
-    const notes = await this.deps.notes.read(q.id);
-    const notesHtml = notes?.trim() ? md.render(notes) : undefined;
+    let notesHtml: string | undefined;
+    try {
+      const notes = await this.deps.notes.read(q.id);
+      notesHtml = notes?.trim() ? md.render(notes) : undefined;
+    } catch (e) {
+      this.deps.logger.error(`drill: reading the note for ${q.id}`, e);
+      notesHtml = `<p class="notes-error">Your note ${escapeHtml(this.deps.notes.uri(q.id).fsPath)} could not be read (${escapeHtml((e as Error).message)}). It was left untouched.</p>`;
+    }
     this.post({
       type: 'drillView',
       html: revealedView(this.step(q), md.render(q.body), q.keyPoints.map((k) => md.renderInline(k)), notesHtml, this.revealedAfterMs),
@@ -124,7 +146,12 @@ export class DrillPanel extends DisposableBase {
         break;
       case 'myAnswer':
         if (q) {
-          await this.deps.notes.open(q);
+          await this.deps.notes.open(q).catch((e: unknown) => {
+            this.deps.logger.error(`drill: opening the note for ${q.id}`, e);
+            void vscode.window.showErrorMessage(
+              `ML Prep: your note ${this.deps.notes.uri(q.id).fsPath} could not be opened (${(e as Error).message}). It was left untouched.`,
+            );
+          });
         }
         break;
       case 'reveal':

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { Question } from '../catalog/types';
 
@@ -9,8 +10,9 @@ export class NotesFolder {
   constructor(private readonly globalStorage: vscode.Uri) {}
 
   folder(): vscode.Uri {
-    const configured = vscode.workspace.getConfiguration('mlPrep.practice').get<string>('notesFolder', '').trim();
-    return configured ? vscode.Uri.file(configured) : vscode.Uri.joinPath(this.globalStorage, 'notes');
+    const configured = trustedSetting<string>('mlPrep.practice.notesFolder');
+    const path = typeof configured === 'string' ? configured.trim() : '';
+    return path ? vscode.Uri.file(path) : vscode.Uri.joinPath(this.globalStorage, 'notes');
   }
 
   fileName(questionId: string): string {
@@ -21,21 +23,27 @@ export class NotesFolder {
     return vscode.Uri.joinPath(this.folder(), this.fileName(questionId));
   }
 
+  /** The note's text, or undefined when there is none. Any other read error is thrown, never taken for "no note". */
   async read(questionId: string): Promise<string | undefined> {
     try {
       return new TextDecoder().decode(await vscode.workspace.fs.readFile(this.uri(questionId)));
-    } catch {
-      return undefined;
+    } catch (e) {
+      if (isNotFound(e)) {
+        return undefined;
+      }
+      throw e;
     }
   }
 
-  /** Opens the note beside the panel, creating it with a heading the first time. */
+  /**
+   * Opens the note beside the panel, creating it with a heading the first time. The create is
+   * exclusive, so an existing note (one that another window just wrote, or one that could not be
+   * read) is never overwritten.
+   */
   async open(question: Question): Promise<void> {
     const uri = this.uri(question.id);
-    if ((await this.read(question.id)) === undefined) {
-      await vscode.workspace.fs.createDirectory(this.folder());
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`# ${question.title}\n\n`));
-    }
+    await vscode.workspace.fs.createDirectory(this.folder());
+    await createExclusive(uri, new TextEncoder().encode(`# ${question.title}\n\n`));
     const doc = await vscode.workspace.openTextDocument(uri);
     // The cursor goes to the end as the editor opens, not after, so early typing lands there.
     const end = doc.lineAt(doc.lineCount - 1).range.end;
@@ -56,4 +64,38 @@ export class NotesFolder {
     }
     return out;
   }
+}
+
+const isNotFound = (e: unknown) => e instanceof vscode.FileSystemError && e.code === 'FileNotFound';
+
+/** Creates the file only if nothing is there, atomically where the file system allows it. */
+async function createExclusive(uri: vscode.Uri, contents: Uint8Array): Promise<void> {
+  if (uri.scheme === 'file') {
+    try {
+      await writeFile(uri.fsPath, contents, { flag: 'wx' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw e;
+      }
+    }
+    return;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(uri, { ignoreIfExists: true, contents });
+  await vscode.workspace.applyEdit(edit);
+}
+
+/**
+ * A setting's value, ignoring what the workspace sets until the workspace is trusted: a cloned
+ * repository must not point the extension at files of its choosing (see restrictedConfigurations).
+ */
+export function trustedSetting<T>(key: string): T | undefined {
+  const inspected = vscode.workspace.getConfiguration().inspect<T>(key);
+  if (!inspected) {
+    return undefined;
+  }
+  if (vscode.workspace.isTrusted) {
+    return vscode.workspace.getConfiguration().get<T>(key);
+  }
+  return inspected.globalValue ?? inspected.defaultValue;
 }

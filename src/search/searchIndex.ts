@@ -149,6 +149,6 @@ export function questionDocs(catalog: Catalog): SearchDoc[] {
     title: q.title,
     aliases: q.tags,
     text: q.summary,
-    topicTitle: catalog.topic(q.topic)?.shortTitle ?? '',
+    topicTitle: [catalog.topic(q.topic)?.shortTitle ?? '', q.section].filter((part) => part !== '').join(' · '),
   }));
 }

@@ -35,3 +35,66 @@ export type DrillWebviewMessage =
 
 export const DRILL_VIEW_TYPE = 'mlPrep.drill';
 export const DASHBOARD_VIEW_TYPE = 'mlPrep.dashboard';
+
+// Type guards for what a webview sends. A webview is a web page: whatever arrives is checked
+// here before any handler sees it.
+
+const isObject = (m: unknown): m is Record<string, unknown> => typeof m === 'object' && m !== null && !Array.isArray(m);
+const MAX_ID = 240;
+const MAX_URL = 2048;
+const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_ID;
+const isUrl = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_URL;
+/** Key-point indexes: distinct whole numbers, at most as many as a question can have. */
+const isCovered = (v: unknown): v is number[] =>
+  Array.isArray(v) && v.length <= 64 && v.every((i) => Number.isInteger(i) && i >= 0 && i < 64) && new Set(v).size === v.length;
+
+export function isWebviewMessage(m: unknown): m is WebviewMessage {
+  if (!isObject(m)) {
+    return false;
+  }
+  switch (m.type) {
+    case 'ready':
+    case 'pin':
+      return true;
+    case 'open':
+    case 'togglePracticed':
+      return isId(m.id);
+    case 'openExternal':
+      return isUrl(m.url);
+    default:
+      return false;
+  }
+}
+
+export function isDrillWebviewMessage(m: unknown): m is DrillWebviewMessage {
+  if (!isObject(m)) {
+    return false;
+  }
+  switch (m.type) {
+    case 'ready':
+    case 'myAnswer':
+    case 'reveal':
+    case 'skip':
+    case 'showProgress':
+      return true;
+    case 'grade':
+      return (m.grade === 1 || m.grade === 2 || m.grade === 3 || m.grade === 4) && isCovered(m.covered);
+    case 'open':
+      return isId(m.id);
+    case 'openExternal':
+      return isUrl(m.url);
+    default:
+      return false;
+  }
+}
+
+/** A short, safe description of a rejected message for the log. */
+export function describeMessage(m: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(m) ?? String(m);
+  } catch {
+    text = Object.prototype.toString.call(m);
+  }
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}

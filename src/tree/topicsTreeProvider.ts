@@ -65,6 +65,17 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
         item.accessibilityInformation = { label: `${node.topic.title}, topic, ${count.practiced} of ${count.total} questions practiced` };
         return item;
       }
+      case 'section': {
+        const count = this.model.sectionCount(node.topic.id, node.name);
+        const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = node.key;
+        item.description = `${count.practiced}/${count.total}`;
+        item.iconPath = new vscode.ThemeIcon(count.total > 0 && count.practiced === count.total ? 'pass-filled' : 'folder');
+        item.tooltip = `${node.topic.title}: ${node.name}, ${count.practiced} of ${count.total} practiced`;
+        item.contextValue = 'mlPrep.section';
+        item.accessibilityInformation = { label: `${node.name}, section of ${node.topic.title}, ${count.practiced} of ${count.total} questions practiced` };
+        return item;
+      }
       case 'question': {
         const q = node.question;
         const practiced = this.progress.isPracticed(q.id);

@@ -9,12 +9,16 @@ export type QuestionFilter = 'all' | 'unpracticed' | 'practiced';
 // Keys are unique per tree position: a topic can appear at the top and under a study path.
 export type TreeNode =
   | { readonly type: 'topic'; readonly key: string; readonly topic: Topic; readonly parent?: TreeNode }
+  | { readonly type: 'section'; readonly key: string; readonly topic: Topic; readonly name: string; readonly parent: TreeNode }
   | { readonly type: 'question'; readonly key: string; readonly question: Question; readonly parent: TreeNode }
   | { readonly type: 'cheatSheet'; readonly key: string }
   | { readonly type: 'concept'; readonly key: string; readonly concept: Concept; readonly parent: TreeNode }
   | { readonly type: 'paths'; readonly key: string }
   | { readonly type: 'due'; readonly key: string }
   | { readonly type: 'path'; readonly key: string; readonly path: StudyPath; readonly parent: TreeNode };
+
+/** A topic with more questions than this shows them in section folders. */
+export const SECTION_FOLDER_THRESHOLD = 15;
 
 export interface Count {
   readonly practiced: number;
@@ -78,10 +82,9 @@ export class TreeModel {
   children(node: TreeNode): readonly TreeNode[] {
     switch (node.type) {
       case 'topic':
-        return this.catalog
-          .questionsOf(node.topic.id)
-          .filter((q) => this.passesFilter(q.id))
-          .map((question) => this.stable({ type: 'question', key: `${node.key}/q:${question.id}`, question, parent: node }));
+        return this.topicChildren(node, node.topic);
+      case 'section':
+        return this.questionNodes(node, this.catalog.questionsOf(node.topic.id).filter((q) => q.section === node.name));
       case 'cheatSheet':
         return this.catalog.concepts.map((concept) => this.stable({ type: 'concept', key: `c:${concept.id}`, concept, parent: node }));
       case 'due':
@@ -102,12 +105,33 @@ export class TreeModel {
     }
   }
 
+  /** Section folders in the topic's order (names only user files use come after), then unfiled questions. */
+  private topicChildren(node: TreeNode, topic: Topic): TreeNode[] {
+    const questions = this.catalog.questionsOf(topic.id);
+    if (questions.length <= SECTION_FOLDER_THRESHOLD || !questions.some((q) => q.section !== '')) {
+      return this.questionNodes(node, questions);
+    }
+    const names = [...new Set([...topic.sections, ...questions.map((q) => q.section).filter((name) => name !== '')])];
+    const folders = names
+      .filter((name) => questions.some((q) => q.section === name && this.passesFilter(q.id)))
+      .map((name) => this.stable({ type: 'section', key: `${node.key}/s:${name}`, topic, name, parent: node }));
+    return [...folders, ...this.questionNodes(node, questions.filter((q) => q.section === ''))];
+  }
+
+  private questionNodes(parent: TreeNode, questions: readonly Question[]): TreeNode[] {
+    return questions
+      .filter((q) => this.passesFilter(q.id))
+      .map((question) => this.stable({ type: 'question', key: `${parent.key}/q:${question.id}`, question, parent }));
+  }
+
   /** The top-level node showing a question or concept, so search results can be revealed. */
   nodeFor(id: string): TreeNode | undefined {
     const q = this.catalog.question(id);
     if (q) {
       const topic = this.topLevelTopics.find((t) => t.type === 'topic' && t.topic.id === q.topic);
-      return topic && this.children(topic).find((n) => n.type === 'question' && n.question.id === id);
+      const level = topic ? this.children(topic) : [];
+      const holder = level.find((n) => n.type === 'section' && n.name === q.section);
+      return (holder ? this.children(holder) : level).find((n) => n.type === 'question' && n.question.id === id);
     }
     return this.children(this.cheatSheet).find((n) => n.type === 'concept' && n.concept.id === id);
   }
@@ -118,6 +142,11 @@ export class TreeModel {
 
   topicCount(topicId: string): Count {
     const ids = this.catalog.questionsOf(topicId).map((q) => q.id);
+    return { practiced: this.progress.countPracticed(ids), total: ids.length };
+  }
+
+  sectionCount(topicId: string, name: string): Count {
+    const ids = this.catalog.questionsOf(topicId).filter((q) => q.section === name).map((q) => q.id);
     return { practiced: this.progress.countPracticed(ids), total: ids.length };
   }
 

@@ -95,6 +95,33 @@ describe('compileCatalog', () => {
     assert.deepEqual(order, [`${Q}:21: sections are out of order: expected ## Short answer, ## Deep dive, ## Trade-offs and pitfalls, ## Follow-ups`]);
   });
 
+  it('checks a quick question against the quick sections', () => {
+    const quick = '## Short answer\nS.\n\n## Details\nD.\n\n## Pitfalls\nP.\n\n## Follow-ups\n### Next?\nYes.\n';
+    const ok = replace(validFiles(), Q, (t) => t.replace('format: "explain"', 'format: "quick"').replace(publishedBody(), quick));
+    assert.deepEqual(compileCatalog(ok).problems, []);
+    assert.equal(compileCatalog(ok).catalog?.questions.find((q) => q.id === 'what-is-bias')?.format, 'quick');
+    const longShape = replace(validFiles(), Q, (t) => t.replace('format: "explain"', 'format: "quick"'));
+    const problems = problemsOf(longShape);
+    assert.ok(problems.includes(`${Q}:24: unexpected section "## Deep dive" (a question has: ## Short answer, ## Details, ## Pitfalls, ## Follow-ups)`), problems.join('\n'));
+    assert.ok(problems.includes(`${Q}:21: missing section "## Pitfalls"`), problems.join('\n'));
+  });
+
+  it('files a question under a section its topic lists, and reports one it does not', () => {
+    const withSections = (files: ContentFile[]) =>
+      replace(files, 'topics/basics.md', (t) => t.replace('teaches:', 'sections:\n  - "Metrics"\n  - "Models"\nteaches:'));
+    const filed = replace(withSections(validFiles()), Q, (t) => t.replace('format: "explain"', 'format: "explain"\nsection: "Models"'));
+    const { catalog, problems } = compileCatalog(filed);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(catalog?.topics[0].sections, ['Metrics', 'Models']);
+    assert.equal(catalog?.questions.find((q) => q.id === 'what-is-bias')?.section, 'Models');
+    assert.equal(catalog?.questions.find((q) => q.id === 'draft-question')?.section, '', 'no section: empty');
+
+    const typo = replace(withSections(validFiles()), Q, (t) => t.replace('format: "explain"', 'format: "explain"\nsection: "Model"'));
+    assert.deepEqual(problemsOf(typo), [`${Q}:6: field "section" is "Model"; it must be one of "Metrics", "Models"`]);
+    const unlisted = replace(validFiles(), Q, (t) => t.replace('format: "explain"', 'format: "explain"\nsection: "Models"'));
+    assert.deepEqual(problemsOf(unlisted), [`${Q}:6: field "section" is "Models"; it must be listed first under "sections" in topics/basics.md`]);
+  });
+
   it('ignores headings inside fenced code when reading sections', () => {
     const body = publishedBody().replace('Deep.', '```python\n## not a section\n```');
     assert.deepEqual(compileCatalog(replace(validFiles(), Q, (t) => t.replace(publishedBody(), body))).problems, []);

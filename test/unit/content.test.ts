@@ -30,6 +30,9 @@ const SEED_CONCEPTS: Record<string, string[]> = {
   llm: ['rag-vs-fine-tuning', 'lora', 'kv-cache', 'top-p-sampling', 'cot-failure', 'tokenization-bpe', 'moe', 'scaling-laws', 'multimodal'],
 };
 
+const WORD_RANGES: Record<Question['format'], [number, number]> = { design: [900, 1600], explain: [350, 900], quick: [150, 400] };
+const FOLLOW_UPS: Record<Question['format'], [number, number]> = { design: [2, 4], explain: [2, 4], quick: [1, 2] };
+
 /** Level-2 sections of a body, by name. */
 function sections(body: string): Map<string, string> {
   const map = new Map<string, string>();
@@ -84,7 +87,7 @@ describe('shipped content', () => {
         const problems: string[] = [];
         for (const q of questions()) {
           const words = countWords(q.body);
-          const [min, max] = q.format === 'design' ? [900, 1600] : [350, 900];
+          const [min, max] = WORD_RANGES[q.format];
           if (words < min || words > max) {
             problems.push(`${q.id}: ${words} words, expected ${min}-${max}`);
           }
@@ -100,6 +103,13 @@ describe('shipped content', () => {
           }
         }
         assert.deepEqual(problems, []);
+      });
+
+      it('files every question under one of the topic\'s sections', () => {
+        const listed = catalog.topic(topic)?.sections ?? [];
+        assert.ok(listed.length >= 3, `${topic} lists ${listed.length} sections`);
+        const unfiled = questions().filter((q) => !listed.includes(q.section)).map((q) => `${q.id}: "${q.section}"`);
+        assert.deepEqual(unfiled, []);
       });
 
       it('references every concept of the topic from at least one of its questions', () => {
@@ -163,8 +173,9 @@ function checkSections(q: Question): string[] {
     problems.push(`${q.id}: short answer has ${short} words (about 80 at most)`);
   }
   const followUps = (s.get('Follow-ups') ?? '').match(/^### /gm)?.length ?? 0;
-  if (followUps < 2 || followUps > 4) {
-    problems.push(`${q.id}: ${followUps} follow-ups, expected 2-4`);
+  const [fewest, most] = FOLLOW_UPS[q.format];
+  if (followUps < fewest || followUps > most) {
+    problems.push(`${q.id}: ${followUps} follow-ups, expected ${fewest}-${most}`);
   }
   if (q.format === 'design' && !/```text/.test(q.body)) {
     problems.push(`${q.id}: a design answer needs a diagram in a text block`);

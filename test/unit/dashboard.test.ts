@@ -12,7 +12,7 @@ const NOW = Date.UTC(2024, 2, 15, 10);
 const dayStart = (n: number) => Date.UTC(2024, 2, 15) + n * DAY;
 
 function topic(id: string, order: number): Topic {
-  return { id, title: `Topic ${id}`, shortTitle: id, order, difficulty: 'beginner', teaches: [], body: '' };
+  return { id, title: `Topic ${id}`, shortTitle: id, order, difficulty: 'beginner', teaches: [], sections: [], body: '' };
 }
 
 function question(id: string, topicId: string, keyPoints: number, concepts: string[] = []): Question {
@@ -21,6 +21,7 @@ function question(id: string, topicId: string, keyPoints: number, concepts: stri
     title: `Question ${id}`,
     topic: topicId,
     format: 'explain',
+    section: '',
     difficulty: 'beginner',
     status: 'draft',
     summary: '',

@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import type { Catalog } from '../../src/catalog/catalog';
 import { CatalogSource } from '../../src/catalog/catalogSource';
 import { ProgressStore } from '../../src/progress/progressStore';
-import { TreeModel, TreeNode } from '../../src/tree/treeModel';
+import { Catalog as CatalogClass } from '../../src/catalog/catalog';
+import { orderCatalog } from '../../src/content/compileCatalog';
+import { SECTION_FOLDER_THRESHOLD, TreeModel, TreeNode } from '../../src/tree/treeModel';
 import { MemoryMemento, shippedCatalog } from './helpers';
 
 const label = (n: TreeNode) =>
@@ -42,7 +44,8 @@ describe('TreeModel', () => {
 
   it('filters questions by practiced state', async () => {
     const { model, progress } = await setup();
-    const topic = model.roots()[1];
+    const topic = model.roots().find((n) => n.type === 'topic' && catalog.questionsOf(n.topic.id).length <= SECTION_FOLDER_THRESHOLD);
+    assert.ok(topic, 'a topic small enough to list its questions directly');
     const all = model.children(topic).map(label);
     await progress.setPracticed([all[0]], true);
     model.setFilter('unpracticed');
@@ -76,6 +79,59 @@ describe('TreeModel', () => {
     const node = model.nodeFor(id);
     assert.ok(node && node.type === 'question' && node.question.id === id);
     assert.equal(model.nodeFor(id), node, 'same object each time');
-    assert.equal(node.parent.type, 'topic');
+    assert.ok(node.parent.type === 'topic' || node.parent.type === 'section');
+  });
+
+  describe('section folders', () => {
+    // A topic of 20 questions in two sections, plus one unfiled question and one in a section only a user file uses.
+    function bigTopic() {
+      const base = catalog.data;
+      const topic = { ...base.topics[0], sections: ['Second', 'First'] };
+      const template = catalog.questionsOf(topic.id)[0];
+      const questions = Array.from({ length: 20 }, (_, i) => ({
+        ...template,
+        id: `q-${String(i).padStart(2, '0')}`,
+        title: `Question ${String(i).padStart(2, '0')}`,
+        section: i === 0 ? '' : i === 1 ? 'Mine' : i % 2 === 0 ? 'First' : 'Second',
+      }));
+      const data = orderCatalog({ topics: [topic], questions, concepts: [], paths: [] });
+      return new CatalogClass(data);
+    }
+
+    it('groups a topic of more than 15 questions into its sections, in the topic order, unfiled ones last', async () => {
+      const progress = new ProgressStore(new MemoryMemento());
+      await progress.load();
+      const big = bigTopic();
+      const model = new TreeModel(new CatalogSource(big), progress);
+      const topicNode = model.roots().find((n) => n.type === 'topic');
+      assert.ok(topicNode);
+      const level = model.children(topicNode);
+      assert.deepEqual(level.map((n) => (n.type === 'section' ? `s:${n.name}` : label(n))), ['s:Second', 's:First', 's:Mine', 'q-00']);
+      const first = level[1];
+      assert.ok(first.type === 'section');
+      assert.deepEqual(model.children(first).map(label), ['q-02', 'q-04', 'q-06', 'q-08', 'q-10', 'q-12', 'q-14', 'q-16', 'q-18']);
+      assert.deepEqual(model.sectionCount(big.topics[0].id, 'First'), { practiced: 0, total: 9 });
+      const inFolder = model.nodeFor('q-04');
+      assert.ok(inFolder?.type === 'question' && inFolder.parent === first, 'reveal finds it inside its folder');
+      assert.deepEqual(
+        big.questions.map((q) => q.id).slice(0, 4),
+        ['q-03', 'q-05', 'q-07', 'q-09'],
+        'previous/next follow the folders: the catalog is ordered by section',
+      );
+      await progress.setPracticed(['q-02', 'q-04', 'q-06', 'q-08', 'q-10', 'q-12', 'q-14', 'q-16', 'q-18'], true);
+      model.setFilter('unpracticed');
+      assert.deepEqual(model.children(topicNode).map((n) => (n.type === 'section' ? `s:${n.name}` : label(n))), ['s:Second', 's:Mine', 'q-00'], 'an emptied folder is hidden');
+    });
+
+    it('lists the questions directly while a topic has 15 or fewer', async () => {
+      const progress = new ProgressStore(new MemoryMemento());
+      await progress.load();
+      const base = bigTopic();
+      const small = new CatalogClass({ ...base.data, questions: base.questions.slice(0, SECTION_FOLDER_THRESHOLD) });
+      const model = new TreeModel(new CatalogSource(small), progress);
+      const topicNode = model.roots().find((n) => n.type === 'topic');
+      assert.ok(topicNode);
+      assert.ok(model.children(topicNode).every((n) => n.type === 'question'));
+    });
   });
 });

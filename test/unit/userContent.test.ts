@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { Catalog } from '../../src/catalog/catalog';
 import { parseCatalog } from '../../src/catalog/loadCatalog';
-import type { CatalogData } from '../../src/catalog/types';
+import type { CatalogData, Question } from '../../src/catalog/types';
 import { compileCatalog } from '../../src/content/compileCatalog';
 import { mergeUserContent, MergeResult, MY_NOTES_TOPIC_ID, UserFile } from '../../src/content/userContent';
 import { file, publishedBody, shippedCatalog, validFiles } from './helpers';
@@ -40,12 +40,19 @@ function assertValidCatalog(data: CatalogData): Catalog {
   assert.deepEqual(orders, [...orders].sort((a, b) => a - b), 'topics by order');
   assert.equal(new Set(orders).size, orders.length, 'topic orders are distinct');
   const topicIndex = new Map(data.topics.map((t, i) => [t.id, i]));
+  // Listed sections in the topic's order, then sections only user files name, then unfiled questions.
+  const rank = (q: Question) => {
+    const listed = data.topics.find((t) => t.id === q.topic)?.sections.indexOf(q.section) ?? -1;
+    return listed >= 0 ? listed : q.section === '' ? Infinity : Number.MAX_SAFE_INTEGER;
+  };
   data.questions.forEach((q, i) => {
     assert.ok(topicIndex.has(q.topic), `${q.id} has a topic`);
     const prev = data.questions[i - 1];
-    if (prev && prev.topic === q.topic) {
+    if (prev && prev.topic === q.topic && rank(prev) !== rank(q)) {
+      assert.ok(rank(prev) < rank(q), `by section: ${prev.id}, ${q.id}`);
+    } else if (prev && prev.topic === q.topic) {
       assert.ok(Number(prev.format === 'design') >= Number(q.format === 'design'), `design first: ${prev.id}, ${q.id}`);
-      if (prev.format === q.format) {
+      if (prev.format === q.format && prev.section === q.section) {
         assert.ok(prev.title.localeCompare(q.title, 'en', { sensitivity: 'base' }) <= 0, `by title: ${prev.id}, ${q.id}`);
       }
     } else if (prev) {
@@ -198,7 +205,7 @@ describe('mergeUserContent', () => {
     assert.ok(problems.some((p) => p.startsWith(`${ROOT}/concepts/bad-yaml.md:3: front matter is not valid YAML`)), problems.join('\n'));
     assert.ok(problems.includes(`${ROOT}/concepts/plain.md:1: missing front matter: the file must start with a line "---"`), problems.join('\n'));
     assert.ok(problems.some((p) => p.startsWith(`${ROOT}/scratch/todo.md:1: unexpected file`)), problems.join('\n'));
-    assert.ok(problems.includes(`${ROOT}/questions/llm/wrong-folder.md:4: field "topic" is "classic-ml" but the file is in questions/llm/`), problems.join('\n'));
+    assert.ok(problems.includes(`${ROOT}/questions/llm/wrong-folder.md:4: field "topic" is "classic-ml" but the file is in questions/llm/; the file is left out`), problems.join('\n'));
     assert.ok(problems.some((p) => p.startsWith(`${ROOT}/concepts/typo.md:5: unknown field "keypoints" in a concept`)), problems.join('\n'));
     assert.ok(problems.some((p) => p.startsWith(`${ROOT}/concepts/typo.md:6: unknown field "constructor" in a concept`)), problems.join('\n'));
     assert.equal(problems.length, 8, problems.join('\n'));
@@ -208,7 +215,7 @@ describe('mergeUserContent', () => {
     assert.equal(merged.questions.length, shipped.questions.length + 1);
   });
 
-  it('reports links to a dropped file as such, dropping the entries that depend on it in turn', () => {
+  it('reports links to a dropped file as such, leaving out only those links: no cascade', () => {
     const shipped = smallShipped();
     const broken = concept('half-done', 'basics', { status: 'final' });
     const linksField = question('uses-it', 'basics', { prerequisites: ['half-done-q'] }, 'See [it](mlprep:half-done).');
@@ -221,26 +228,37 @@ describe('mergeUserContent', () => {
     const c = `${ROOT}/concepts`;
     assert.deepEqual(shown(result), [
       `${c}/half-done.md:5: field "status" must be one of draft, published, not "final"`,
-      `${c}/second-hand.md:8: field "related" links to "uses-it", which is not loaded because ${q}/uses-it.md has problems`,
-      `${c}/typo-link.md:8: field "related" links to unknown id "no-such-thing"`,
-      `${q}/half-done-q.md:5: field "format" must be one of design, explain, not "essay"`,
-      `${q}/uses-it.md:9: field "prerequisites" links to "half-done-q", which is not loaded because ${q}/half-done-q.md has problems`,
-      `${q}/uses-it.md:12: link to "mlprep:half-done", which is not loaded because ${c}/half-done.md has problems`,
+      `${c}/typo-link.md:8: field "related" links to unknown id "no-such-thing"; that link is left out`,
+      `${q}/half-done-q.md:5: field "format" must be one of design, explain, quick, not "essay"`,
+      `${q}/uses-it.md:9: field "prerequisites" links to "half-done-q", which is not loaded because ${q}/half-done-q.md has problems; that link is left out`,
+      `${q}/uses-it.md:12: link to "mlprep:half-done", which is not loaded because ${c}/half-done.md has problems; the link does not open`,
     ]);
-    assert.deepEqual(result.userIds, ['fine']);
-    assertValidCatalog(result.catalog);
+    assert.deepEqual(result.userIds, ['fine', 'second-hand', 'typo-link', 'uses-it']);
+    const merged = assertValidCatalog(result.catalog);
+    assert.deepEqual(merged.question('uses-it')?.prerequisites, [], 'the broken link is left out');
+    assert.deepEqual(merged.concept('second-hand')?.related, ['uses-it'], 'links to a file with a broken link still work');
+    assert.deepEqual(merged.concept('typo-link')?.related, []);
   });
 
-  it('checks links for kind and self-reference as the build does', () => {
+  it('checks links for kind and self-reference as the build does, leaving out the bad link', () => {
     const result = mergeUserContent(smallShipped(), [
       question('wrong-kind', 'basics', { concepts: ['what-is-bias'] }),
       concept('selfish', 'basics', { related: ['selfish'] }),
     ]);
     assert.deepEqual(shown(result), [
-      `${ROOT}/concepts/selfish.md:8: field "related" links the entry to itself`,
-      `${ROOT}/questions/basics/wrong-kind.md:9: field "concepts" must name a concept, but "what-is-bias" is a question`,
+      `${ROOT}/concepts/selfish.md:8: field "related" links the entry to itself; that link is left out`,
+      `${ROOT}/questions/basics/wrong-kind.md:9: field "concepts" must name a concept, but "what-is-bias" is a question; that link is left out`,
     ]);
-    assert.deepEqual(result.userIds, []);
+    assert.deepEqual(result.userIds, ['selfish', 'wrong-kind']);
+    assert.deepEqual(new Catalog(result.catalog).question('wrong-kind')?.concepts, []);
+  });
+
+  it('keeps a chain of 4,000 notes when the last one has a broken link, and reports it once', () => {
+    const n = 4000;
+    const files = Array.from({ length: n }, (_, i) => concept(`chain-${i}`, 'basics', { related: [i === n - 1 ? 'chain-typo' : `chain-${i + 1}`] }));
+    const result = mergeUserContent(smallShipped(), files);
+    assert.equal(result.userIds.length, n);
+    assert.deepEqual(shown(result), [`${ROOT}/concepts/chain-${n - 1}.md:8: field "related" links to unknown id "chain-typo"; that link is left out`]);
   });
 
   it('applies the structure but not the word limits of the shipped content bar; drafts are fine', () => {
