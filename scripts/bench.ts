@@ -14,6 +14,7 @@ import { MarkdownRenderer } from '../src/panel/markdownRenderer';
 import { aggregate } from '../src/practice/dashboard';
 import { CardState, Grade, PRACTICE_VERSION, PracticeState, ReviewEntry } from '../src/practice/types';
 import { ProgressStore } from '../src/progress/progressStore';
+import { hostileBench } from './benchHostile';
 import { conceptDocs, questionDocs, SearchDoc, SearchIndex } from '../src/search/searchIndex';
 import { TreeModel, TreeNode } from '../src/tree/treeModel';
 
@@ -176,7 +177,7 @@ function syntheticUserFiles(catalog: Catalog, seed = 5): UserFile[] {
   return out;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const catalogResult = parseCatalog(readFileSync(catalogFile, 'utf8'), catalogFile);
   if (!('catalog' in catalogResult)) {
     throw new Error(catalogResult.error);
@@ -261,6 +262,16 @@ function main(): void {
 
   printTable();
 
+  // 7. Hostile inputs: each case of the hostile-input issue, with its longest synchronous stretch.
+  console.log('\nhostile inputs (target: no synchronous stretch over 100 ms, each under 1,000 ms in all)');
+  const hostile = await hostileBench(shippedData);
+  const widths = [Math.max(...hostile.map((h) => h.input.length)), 9, 17];
+  console.log(`${'input'.padEnd(widths[0])}  ${'total ms'.padStart(widths[1])}  ${'longest stretch'.padStart(widths[2])}  ok    outcome`);
+  for (const h of hostile) {
+    const ok = h.totalMs <= 1000 && h.longestStretchMs <= 100 ? 'ok  ' : 'OVER';
+    console.log(`${h.input.padEnd(widths[0])}  ${h.totalMs.toFixed(1).padStart(widths[1])}  ${h.longestStretchMs.toFixed(1).padStart(widths[2])}  ${ok}  ${h.outcome}`);
+  }
+
   // 6. Sizes.
   const kb = (f: string) => (statSync(join(root, f)).size / 1024).toFixed(1);
   console.log(`\nbundle dist/extension.js: ${kb('dist/extension.js')} KiB, dist/webview.js: ${kb('dist/webview.js')} KiB, dist/catalog.json: ${kb('dist/catalog.json')} KiB`);
@@ -294,4 +305,7 @@ function printTable(): void {
   rows.forEach((r) => console.log(line(r)));
 }
 
-main();
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

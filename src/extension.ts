@@ -61,7 +61,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
   const drill = new DrillPanel({ extensionUri: context.extensionUri, source, practice, notes, markdown, openAnswer, showProgress: () => dashboard.show(), logger });
   const transfer = new ProgressTransfer(source, progress, practice, notes, context.globalStorageUri);
   const search = new SearchIndexes(source);
-  const userContent = new UserContentFolders(shipped, source);
+  const userContent = new UserContentFolders(shipped, source, logger);
+  context.subscriptions.push(userContent.onDidChangeRestriction((notice) => tree.setNotice(notice)));
   void userContent.reload();
   const hovers = new TermHovers(new TermHoverProvider(source, lookupTables(context, shipped, source)));
   context.subscriptions.push(

@@ -80,6 +80,6 @@ export const FIELD_SPECS: Record<EntryKind, Record<string, FieldSpec>> = {
     title,
     order: { requirement: 'required', field: { type: 'integer' } },
     topics: { requirement: 'required', field: { type: 'idList' } },
-    firstQuestions: { requirement: 'optional', field: { type: 'idList', maxItems: 10 } },
+    firstQuestions: { requirement: 'optional', field: { type: 'idList', maxItems: 20 } },
   },
 };

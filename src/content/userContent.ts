@@ -76,6 +76,31 @@ export function mergeUserContent(shipped: CatalogData, files: readonly UserFile[
  * typo never drops the files that point at the file that has it.
  */
 export function mergeReadFiles(shipped: CatalogData, read: readonly ReadUserFile[]): MergeResult {
+  const steps = mergeSteps(shipped, read);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) {
+      return step.value;
+    }
+  }
+}
+
+/** The same merge, pausing for the event loop whenever a stretch has run `sliceMs`, so thousands of files never freeze the host. */
+export async function mergeReadFilesInSlices(shipped: CatalogData, read: readonly ReadUserFile[], sliceMs: number): Promise<MergeResult> {
+  const steps = mergeSteps(shipped, read);
+  let sliceStart = performance.now();
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) {
+      return step.value;
+    }
+    if (performance.now() - sliceStart > sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** The merge as a generator that yields after each file's share of work, so a caller can pause it. */
+function* mergeSteps(shipped: CatalogData, read: readonly ReadUserFile[]): Generator<void, MergeResult> {
   const problems: UserProblem[] = [];
   const shippedKinds = kindsOf(shipped);
   // Files that were not loaded, by the id they claim, so links to them can say why.
@@ -84,6 +109,7 @@ export function mergeReadFiles(shipped: CatalogData, read: readonly ReadUserFile
   const candidates: UserEntry[] = [];
 
   for (const r of [...read].sort((a, b) => a.file.path.localeCompare(b.file.path))) {
+    yield;
     const { file, entry } = r;
     problems.push(...r.problems);
     let ok = r.problems.length === 0 && entry !== undefined;
@@ -127,6 +153,7 @@ export function mergeReadFiles(shipped: CatalogData, read: readonly ReadUserFile
   };
   const alive: UserEntry[] = [];
   for (const u of candidates) {
+    yield;
     const topicProblems = u.entry.kind === 'question' || u.entry.kind === 'concept' ? linkProblems(topicOnly(u.entry), topicKind) : [];
     if (topicProblems.length === 0) {
       alive.push(u);
@@ -142,16 +169,29 @@ export function mergeReadFiles(shipped: CatalogData, read: readonly ReadUserFile
   const aliveKinds = new Map(alive.map((u) => [u.entry.fields.id as string, u.entry.kind]));
   const kindOf = (id: string): EntryKind | undefined =>
     shippedKinds.get(id) ?? aliveKinds.get(id) ?? (id === MY_NOTES_TOPIC_ID && usesMyNotes ? 'topic' : undefined);
-  const entries = alive.map((u) => {
+  const entries: SourceEntry[] = [];
+  for (const u of alive) {
+    yield;
     const found = linkProblems(u.entry, kindOf).filter((p) => p.field !== 'topic');
     for (const p of found) {
       const what = p.field === undefined ? 'the link does not open' : 'that link is left out';
       problems.push({ path: u.file.path, line: p.line, message: `${explain(p, dropped)}; ${what}` });
     }
-    return withoutLinks(u.entry, found);
-  });
+    entries.push(withoutLinks(u.entry, found));
+  }
 
-  const user = catalogParts(entries);
+  // Converting is a share of the work too: in slices, then one sort below.
+  const pieces: ReturnType<typeof catalogParts>[] = [];
+  for (let i = 0; i < entries.length; i += 200) {
+    yield;
+    pieces.push(catalogParts(entries.slice(i, i + 200)));
+  }
+  const user = {
+    topics: pieces.flatMap((p) => p.topics),
+    questions: pieces.flatMap((p) => p.questions),
+    concepts: pieces.flatMap((p) => p.concepts),
+    paths: pieces.flatMap((p) => p.paths),
+  };
   const shippedTopicOrder = Math.max(0, ...shipped.topics.map((t) => t.order));
   const topics = afterShipped(user.topics, shippedTopicOrder);
   if (usesMyNotes) {

@@ -1,6 +1,6 @@
 // The export file (practiced marks, review log, cards and the notes index) and how an imported
 // one is checked and merged with local state. Pure: no file system, no vscode.
-import { PROGRESS_VERSION, ProgressState, QuestionProgress } from '../progress/progressSchema';
+import { PROGRESS_VERSION, ProgressState, QuestionProgress, readProgress } from '../progress/progressSchema';
 import {
   checkCard,
   checkEntry,
@@ -10,6 +10,7 @@ import {
   describe,
   importWindow,
   orderLog,
+  readPractice,
   SchemaError,
   TimeWindow,
 } from './practiceSchema';
@@ -206,6 +207,25 @@ function unknownIds(file: ExportFile, known: ReadonlySet<string>): { id: string;
 
 function megabytes(chars: number): string {
   return (chars / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
+}
+
+/**
+ * The states an import would write: both merged, and both checked with the same readers the stores
+ * use, before anything is written. Either both can be written or the import is refused whole.
+ */
+export function planImport(
+  local: { readonly progress: ProgressState; readonly practice: PracticeState },
+  file: ExportFile,
+): { readonly progress: ProgressState; readonly practice: PracticeState } | { readonly error: string } {
+  const progress = mergeProgress(local.progress, file.progress);
+  const practice = mergePractice(local.practice, file.practice);
+  const progressProblems = readProgress(progress).problems;
+  const practiceProblems = readPractice(practice).problems;
+  const problems = [...progressProblems, ...practiceProblems];
+  if (problems.length > 0) {
+    return { error: `the merged result would not be valid (${problems[0]}${problems.length > 1 ? `, and ${problems.length - 1} more` : ''})` };
+  }
+  return { progress, practice };
 }
 
 /**

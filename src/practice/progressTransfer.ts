@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CatalogSource } from '../catalog/catalogSource';
 import type { ProgressStore } from '../progress/progressStore';
-import { buildExport, mergePractice, mergeProgress, parseImport } from './exportImport';
+import { buildExport, parseImport, planImport } from './exportImport';
 import type { NotesFolder } from './notes';
 import type { PracticeStore } from './practiceStore';
 
@@ -61,8 +61,13 @@ export class ProgressTransfer {
       return false;
     }
     const { file } = parsed;
-    await this.progress.replace(mergeProgress(this.progress.snapshot, file.progress));
-    await this.practice.replace(mergePractice(this.practice.state, file.practice));
+    const plan = planImport({ progress: this.progress.snapshot, practice: this.practice.state }, file);
+    if ('error' in plan) {
+      void vscode.window.showErrorMessage(`ML Prep: ${uri.fsPath} was not imported, nothing changed: ${plan.error}`);
+      return false;
+    }
+    await this.progress.replace(plan.progress);
+    await this.practice.replace(plan.practice);
     const localNotes = await this.notes.index();
     const notesMissing = Object.keys(file.notes).filter((id) => !(id in localNotes)).length;
     void vscode.window.showInformationMessage(

@@ -39,6 +39,14 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
     this.updateViewText();
   }
 
+  private notice: string | undefined;
+
+  /** A sentence shown above the tree, e.g. why a workspace's content folders are not read. */
+  setNotice(notice: string | undefined): void {
+    this.notice = notice;
+    this.updateViewText();
+  }
+
   refresh(): void {
     this.updateViewText();
     this.changeEmitter.fire(undefined);
@@ -154,6 +162,6 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
     this.view.description = `${practiced}/${total} practiced`;
     // The description is hidden while Topics is the container's only view; the badge is not.
     this.view.badge = practiced > 0 ? { value: practiced, tooltip: `${practiced} of ${total} questions practiced` } : undefined;
-    this.view.message = FILTER_MESSAGE[this.model.filter];
+    this.view.message = [this.notice, FILTER_MESSAGE[this.model.filter]].filter((m) => m !== undefined).join(' ') || undefined;
   }
 }

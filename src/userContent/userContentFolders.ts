@@ -1,11 +1,25 @@
+import { realpath } from 'node:fs/promises';
+import { sep } from 'node:path';
 import * as vscode from 'vscode';
 import { Catalog } from '../catalog/catalog';
 import type { CatalogSource } from '../catalog/catalogSource';
 import type { UserFile } from '../content/userContent';
+import type { UserFileReader } from '../content/userFileReader';
+import { trustedSetting } from '../practice/notes';
 import { DisposableBase } from '../util/dispose';
+import { Emitter } from '../util/event';
+import type { Logger } from '../util/logger';
 
 const SETTING = 'mlPrep.content.folders';
 const CONTENT_DIRS = ['topics', 'questions', 'concepts', 'paths'];
+/** Past this many Markdown files in one folder, the rest are skipped (and the user told). */
+export const MAX_FILES_PER_FOLDER = 20_000;
+
+/** A note for the user that is not a problem in a file, e.g. why a folder is not read. */
+interface Notice {
+  readonly uri: vscode.Uri;
+  readonly message: string;
+}
 
 /**
  * The user's own content folders (setting mlPrep.content.folders): validated like content/,
@@ -16,12 +30,24 @@ export class UserContentFolders extends DisposableBase {
   private watchers: vscode.Disposable[] = [];
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
   private loading: Promise<void> = Promise.resolve();
+  private reader: UserFileReader | undefined;
+  private readonly restrictedEmitter = this.register(new Emitter<string | undefined>());
+  /** Fires with a sentence for the tree when Restricted Mode keeps workspace folders out, else undefined. */
+  readonly onDidChangeRestriction = this.restrictedEmitter.event;
+  private restrictionValue: string | undefined;
 
   constructor(
     private readonly shipped: Catalog,
     private readonly source: CatalogSource,
+    private readonly logger: Logger,
   ) {
     super();
+    this.register(
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.watch();
+        void this.reload();
+      }),
+    );
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SETTING)) {
@@ -34,9 +60,17 @@ export class UserContentFolders extends DisposableBase {
     this.watch();
   }
 
-  /** Folders from the setting; relative ones are resolved against each workspace folder. */
+  get restriction(): string | undefined {
+    return this.restrictionValue;
+  }
+
+  /**
+   * Folders from the setting; relative ones are resolved against each workspace folder. Until the
+   * workspace is trusted, only the user's own setting counts: a cloned repository's
+   * .vscode/settings.json cannot point the extension at files of its choosing.
+   */
   folders(): vscode.Uri[] {
-    const configured = vscode.workspace.getConfiguration().get<unknown>(SETTING, []);
+    const configured = trustedSetting<unknown>(SETTING) ?? [];
     const paths = Array.isArray(configured) ? configured.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
     const roots = vscode.workspace.workspaceFolders ?? [];
     return paths.flatMap((p) => {
@@ -51,31 +85,63 @@ export class UserContentFolders extends DisposableBase {
   /** Reads every folder and swaps in the merged catalog. Serialised: one load at a time. */
   reload(): Promise<void> {
     this.loading = this.loading.then(() => this.load()).catch((e: unknown) => {
+      this.logger.error('content folders', e);
       void vscode.window.showErrorMessage(`ML Prep: could not load your content folders: ${(e as Error).message}`);
     });
     return this.loading;
   }
 
+  private updateRestriction(): void {
+    const inspected = vscode.workspace.getConfiguration().inspect<unknown>(SETTING);
+    const fromWorkspace = [inspected?.workspaceValue, inspected?.workspaceFolderValue].some((v) => Array.isArray(v) && v.length > 0);
+    const next =
+      !vscode.workspace.isTrusted && fromWorkspace
+        ? 'Restricted Mode: the content folders this workspace sets are not read until you trust the workspace.'
+        : undefined;
+    if (next !== this.restrictionValue) {
+      this.restrictionValue = next;
+      this.restrictedEmitter.fire(next);
+    }
+  }
+
   private async load(): Promise<void> {
+    this.updateRestriction();
     const files: UserFile[] = [];
+    const notices: Notice[] = [];
     for (const folder of this.folders()) {
+      const found: vscode.Uri[] = [];
       // Only the content layout's own folders: a README.md or other notes beside them are not content.
-      const parts = await Promise.all(CONTENT_DIRS.map((d) => listMarkdown(vscode.Uri.joinPath(folder, d))));
-      for (const uri of parts.flat()) {
-        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-        files.push({ path: uri.fsPath, relativePath: uri.path.slice(folder.path.length + 1), text });
+      const root = await realFolder(folder);
+      for (const d of CONTENT_DIRS) {
+        await listMarkdown(vscode.Uri.joinPath(folder, d), root, found, notices, new Set());
+      }
+      if (found.length > MAX_FILES_PER_FOLDER) {
+        notices.push({ uri: folder, message: `${folder.fsPath} has ${found.length.toLocaleString('en-US')} Markdown files; only the first ${MAX_FILES_PER_FOLDER.toLocaleString('en-US')} are read` });
+        found.length = MAX_FILES_PER_FOLDER;
+      }
+      for (const uri of found) {
+        try {
+          const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+          files.push({ path: uri.fsPath, relativePath: uri.path.slice(folder.path.length + 1), text });
+        } catch (e) {
+          notices.push({ uri, message: `could not be read: ${(e as Error).message}` });
+        }
       }
     }
     this.diagnostics.clear();
+    this.showNotices(notices);
     if (files.length === 0) {
+      this.reader = undefined;
       if (this.source.current !== this.shipped) {
         this.source.set(this.shipped);
       }
       return;
     }
     // The YAML parser and validator load only when there is user content to read.
-    const { mergeUserContent } = await import('../content/userContent');
-    const { catalog, problems } = mergeUserContent(this.shipped.data, files);
+    const [{ mergeReadFilesInSlices }, { UserFileReader, SLICE_MS }] = await Promise.all([import('../content/userContent'), import('../content/userFileReader')]);
+    this.reader ??= new UserFileReader();
+    const read = await this.reader.readAll(files);
+    const { catalog, problems } = await mergeReadFilesInSlices(this.shipped.data, read, SLICE_MS);
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const p of problems) {
       const line = Math.max(0, p.line - 1);
@@ -84,9 +150,17 @@ export class UserContentFolders extends DisposableBase {
       byFile.set(p.path, [...(byFile.get(p.path) ?? []), diagnostic]);
     }
     for (const [path, list] of byFile) {
-      this.diagnostics.set(vscode.Uri.file(path), list);
+      this.diagnostics.set(vscode.Uri.file(path), [...(this.diagnostics.get(vscode.Uri.file(path)) ?? []), ...list]);
     }
     this.source.set(new Catalog(catalog));
+  }
+
+  private showNotices(notices: readonly Notice[]): void {
+    for (const n of notices) {
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), n.message, vscode.DiagnosticSeverity.Information);
+      diagnostic.source = 'ML Prep';
+      this.diagnostics.set(n.uri, [...(this.diagnostics.get(n.uri) ?? []), diagnostic]);
+    }
   }
 
   private watch(): void {
@@ -118,21 +192,52 @@ export class UserContentFolders extends DisposableBase {
   }
 }
 
-async function listMarkdown(folder: vscode.Uri): Promise<vscode.Uri[]> {
+/** The folder's real path, so symlinks inside it can be told apart from ones that leave it. */
+async function realFolder(folder: vscode.Uri): Promise<string | undefined> {
+  if (folder.scheme !== 'file') {
+    return undefined;
+  }
+  try {
+    return await realpath(folder.fsPath);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Markdown files under `folder`, following symlinks that stay inside `root` (the content folder's
+ * real path) and skipping, with a notice, those that point outside it. `seen` guards against loops.
+ */
+async function listMarkdown(folder: vscode.Uri, root: string | undefined, out: vscode.Uri[], notices: Notice[], seen: Set<string>): Promise<void> {
+  if (out.length > MAX_FILES_PER_FOLDER) {
+    return;
+  }
   let entries: [string, vscode.FileType][];
   try {
     entries = await vscode.workspace.fs.readDirectory(folder);
   } catch {
-    return [];
+    return;
   }
-  const nested = await Promise.all(
-    entries.map(async ([name, type]) => {
-      const uri = vscode.Uri.joinPath(folder, name);
-      if (type === vscode.FileType.Directory && !name.startsWith('.')) {
-        return listMarkdown(uri);
+  for (const [name, type] of entries.sort(([a], [b]) => a.localeCompare(b))) {
+    const uri = vscode.Uri.joinPath(folder, name);
+    if (name.startsWith('.')) {
+      continue;
+    }
+    if (type & vscode.FileType.SymbolicLink && root !== undefined) {
+      const target = await realpath(uri.fsPath).catch(() => undefined);
+      if (target === undefined || !(target === root || target.startsWith(root + sep))) {
+        notices.push({ uri, message: `skipped: this link points outside the content folder (${target ?? 'nowhere'})` });
+        continue;
       }
-      return type === vscode.FileType.File && name.endsWith('.md') ? [uri] : [];
-    }),
-  );
-  return nested.flat();
+      if (seen.has(target)) {
+        continue;
+      }
+      seen.add(target);
+    }
+    if (type & vscode.FileType.Directory) {
+      await listMarkdown(uri, root, out, notices, seen);
+    } else if (type & vscode.FileType.File && name.endsWith('.md')) {
+      out.push(uri);
+    }
+  }
 }

@@ -10,6 +10,9 @@ import {
   editorGroups,
   expand,
   questionWithMathAndCode,
+  revealQuestionRow,
+  sectionTitle,
+  topicLayout,
   treeRow,
 } from './scenarios';
 
@@ -30,17 +33,34 @@ describe('a new user in VS Code', function () {
     await s?.stop();
   });
 
-  it('sees all five topics, each with its questions, plus the cheat sheet and study paths', async function () {
+  it('sees all five topics, each with its questions (in section folders when a topic is large), plus the cheat sheet and study paths', async function () {
     await openContainer(s.page, 'ML Interview Prep');
+    const inOrder = (labels: string[], expected: readonly Question[]) =>
+      labels.length === expected.length && expected.every((q, i) => labels[i].startsWith(`${q.title},`));
     for (const topic of catalog.topics) {
-      const expected = catalog.questions.filter((q) => q.topic === topic.id);
+      const { folders, loose } = topicLayout(catalog, topic.id);
       await expand(s.page, topic.title);
-      await step(`the ${expected.length} questions of "${topic.title}" under it, in order`, () =>
-        waitFor(async () => {
-          const labels = await childLabels(s.page, topic.title);
-          return labels.length === expected.length && expected.every((q, i) => labels[i].startsWith(`${q.title},`));
-        }),
-      );
+      if (folders.length === 0) {
+        await step(`the ${loose.length} questions of "${topic.title}" under it, in order`, () =>
+          waitFor(async () => inOrder(await childLabels(s.page, topic.title), loose)),
+        );
+      } else {
+        const names = folders.map((f) => sectionTitle(topic.title, f.name));
+        await step(`the ${folders.length} section folders of "${topic.title}", in order`, () =>
+          waitFor(async () => {
+            const labels = await childLabels(s.page, topic.title);
+            return labels.length === names.length + loose.length && names.every((n, i) => labels[i].startsWith(`${n},`));
+          }),
+        );
+        for (const folder of folders) {
+          const title = sectionTitle(topic.title, folder.name);
+          await expand(s.page, title);
+          await step(`the ${folder.questions.length} questions of "${title}", in order`, () =>
+            waitFor(async () => inOrder(await childLabels(s.page, title), folder.questions)),
+          );
+          await collapse(s.page, title);
+        }
+      }
       await collapse(s.page, topic.title);
     }
     await treeRow(s.page, 'Cheat Sheet').waitFor();
@@ -49,8 +69,7 @@ describe('a new user in VS Code', function () {
 
   it('opens an answer beside the code, with headings, math and highlighted code', async function () {
     await openFile(s.page, 'train.py');
-    await expand(s.page, topicTitle);
-    await treeRow(s.page, question.title).click();
+    await (await revealQuestionRow(s.page, catalog, question)).click();
     const frame = await answerFrame(s.page, question.title);
     await step('two editor groups: the code and the answer beside it', () => waitFor(async () => (await editorGroups(s.page).count()) === 2));
     await step('train.py still visible in its own group', () =>
@@ -127,14 +146,13 @@ describe('a new user in VS Code', function () {
 
   it('filters the tree to questions not yet practiced', async function () {
     await openContainer(s.page, 'ML Interview Prep');
-    await expand(s.page, topicTitle);
-    await treeRow(s.page, question.title).waitFor();
+    await revealQuestionRow(s.page, catalog, question);
     await runCommand(s.page, 'ML Prep: Filter Questions...');
     const option = s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Not yet practiced' }).first();
     await option.waitFor();
     await option.click();
     await step('the practiced question to disappear from the tree', () => treeRow(s.page, question.title).waitFor({ state: 'detached' }));
-    const others = catalog.questions.filter((q) => q.topic === question.topic && q.id !== question.id);
+    const others = catalog.questions.filter((q) => q.topic === question.topic && q.section === question.section && q.id !== question.id);
     await step('the other questions of the topic to stay', () => treeRow(s.page, others[0].title).waitFor());
     await s.screenshot('filter-not-practiced');
   });

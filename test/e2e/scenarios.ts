@@ -100,3 +100,39 @@ export function questionWithMathAndCode(catalog: CatalogData): Question {
   }
   return q;
 }
+
+/** A topic of more than this many questions shows them in section folders (as src/tree/treeModel does). */
+const SECTION_FOLDER_THRESHOLD = 15;
+
+/** The start of a section folder's accessible label, unique across topics. */
+export function sectionTitle(topicTitle: string, name: string): string {
+  return `${name}, section of ${topicTitle}`;
+}
+
+/** What a topic shows when expanded: its section folders with their questions, or its questions directly. */
+export function topicLayout(catalog: CatalogData, topicId: string): { readonly folders: { name: string; questions: Question[] }[]; readonly loose: Question[] } {
+  const questions = catalog.questions.filter((q) => q.topic === topicId);
+  const topic = catalog.topics.find((t) => t.id === topicId);
+  if (!topic || questions.length <= SECTION_FOLDER_THRESHOLD || !questions.some((q) => q.section !== '')) {
+    return { folders: [], loose: questions };
+  }
+  const folders = topic.sections
+    .map((name) => ({ name, questions: questions.filter((q) => q.section === name) }))
+    .filter((f) => f.questions.length > 0);
+  return { folders, loose: questions.filter((q) => q.section === '') };
+}
+
+/** Expands the topic, and its section folder if it has one, so the question's row is in view. */
+export async function revealQuestionRow(page: Page, catalog: CatalogData, question: Question): Promise<Locator> {
+  const topic = catalog.topics.find((t) => t.id === question.topic);
+  if (!topic) {
+    throw new Error(`no topic ${question.topic}`);
+  }
+  await expand(page, topic.title);
+  if (topicLayout(catalog, topic.id).folders.length > 0) {
+    await expand(page, sectionTitle(topic.title, question.section));
+  }
+  const row = treeRow(page, question.title);
+  await step(`the row of "${question.title}"`, () => row.waitFor());
+  return row;
+}

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { defaultVsix, openContainer, openFile, startSession, step, type Session } from './harness';
-import { answerFrame, builtCatalog, expand, questionWithMathAndCode, treeRow } from './scenarios';
+import { answerFrame, builtCatalog, questionWithMathAndCode, revealQuestionRow } from './scenarios';
 
 // Screenshots for the README and a check that the panel takes its colours from the theme.
 const THEMES = [
@@ -23,11 +23,9 @@ for (const { theme, name } of THEMES) {
     it('is readable: theme colours for text and background, and a screenshot', async function () {
       const catalog = builtCatalog();
       const question = questionWithMathAndCode(catalog);
-      const topic = catalog.topics.find((t) => t.id === question.topic)!;
       await openFile(s.page, 'train.py');
       await openContainer(s.page, 'ML Interview Prep');
-      await expand(s.page, topic.title);
-      await treeRow(s.page, question.title).click();
+      await (await revealQuestionRow(s.page, catalog, question)).click();
       const frame = await answerFrame(s.page, question.title);
       const colours = await step('the panel to use the theme colours', () =>
         frame.evaluate(() => {

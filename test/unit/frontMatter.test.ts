@@ -44,16 +44,16 @@ describe('parseFrontMatter', () => {
 
   it('reports a duplicate field on its line, in linear time', () => {
     assert.deepEqual(errorsOf('---\nid: x\ntitle: a\nid: y\n---\n'), ['4: field "id" is given twice']);
-    const many = Array.from({ length: 3000 }, (_, i) => `k${i}: v`).join('\n');
+    const many = Array.from({ length: 800 }, (_, i) => `k${i}: v`).join('\n');
     const parsed = parseFrontMatter(`---\n${many}\nk5: again\n---\n`);
     assert.deepEqual(parsed.errors.map((e) => e.message), ['field "k5" is given twice']);
   });
 
   it('caps the front matter and the file, naming the limit', () => {
     const hugeMatter = `---\n${'k: v\n'.repeat(FRONT_MATTER_LIMIT_CHARS / 4)}---\n`;
-    assert.deepEqual(errorsOf(hugeMatter), ['1: front matter is too large: at most 65,536 characters']);
+    assert.deepEqual(errorsOf(hugeMatter), ['1: front matter is too large: at most 8,192 characters']);
     const unclosedHuge = `---\n${'k: v\n'.repeat(FRONT_MATTER_LIMIT_CHARS / 4)}`;
-    assert.deepEqual(errorsOf(unclosedHuge), ['1: front matter is too large: at most 65,536 characters']);
+    assert.deepEqual(errorsOf(unclosedHuge), ['1: front matter is too large: at most 8,192 characters']);
     const hugeFile = `---\nid: x\n---\n${'x'.repeat(FILE_LIMIT_CHARS)}`;
     assert.match(errorsOf(hugeFile)[0], /^1: file is too large: 1,000,0\d\d characters, at most 1,000,000$/);
   });

@@ -46,7 +46,15 @@ describe('package.json manifest', () => {
     assert.ok(source.includes(`ANSWER_VIEW_TYPE = 'mlPrep.answer'`));
   });
 
-  it('activates lazily and runs on VS Code 1.100', () => {
+  it('works in Restricted Mode with the settings that name files restricted', () => {
+    const trust = manifest.capabilities?.untrustedWorkspaces;
+    assert.equal(trust?.supported, 'limited');
+    assert.ok(trust.description.length > 20);
+    const settings = Object.keys(manifest.contributes.configuration.properties);
+    assert.deepEqual([...trust.restrictedConfigurations].sort(), settings.filter((k) => /folders?$|Folder$/.test(k)).sort());
+  });
+
+  it('activates lazily and runs on VS Code 1.90 or newer', () => {
     for (const event of manifest.activationEvents) {
       assert.ok(event !== '*' && event !== 'onStartupFinished', `eager activation event ${event}`);
     }
