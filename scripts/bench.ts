@@ -12,8 +12,12 @@ import { mergeUserContent, MY_NOTES_TOPIC_ID, UserFile } from '../src/content/us
 import { EntryHtmlBuilder } from '../src/panel/entryHtml';
 import { MarkdownRenderer } from '../src/panel/markdownRenderer';
 import { aggregate } from '../src/practice/dashboard';
-import { CardState, Grade, PRACTICE_VERSION, PracticeState, ReviewEntry } from '../src/practice/types';
-import { ProgressStore } from '../src/progress/progressStore';
+import { reviewCard } from '../src/practice/scheduler';
+import { CardState, Grade, ReviewEntry, StudyHistory } from '../src/practice/types';
+import { normalize } from '../src/study/merge';
+import type { QuestionRecord, StudyState } from '../src/study/schema';
+import { SYNC_MAX_BYTES } from '../src/study/storedValue';
+import { STUDY_LOCAL_KEY, STUDY_SYNC_KEY, StudyStore } from '../src/study/studyStore';
 import { hostileBench } from './benchHostile';
 import { conceptDocs, questionDocs, SearchDoc, SearchIndex } from '../src/search/searchIndex';
 import { TreeModel, TreeNode } from '../src/tree/treeModel';
@@ -49,13 +53,16 @@ function report(name: string, s: Stats, target?: string): void {
   rows.push([name, s.median.toFixed(3), s.p95.toFixed(3), String(s.runs), target ? `≤ ${target} ms` : '', ok]);
 }
 
+const noBackups = { save: () => Promise.resolve('') };
+
 class MemoryMemento {
   private readonly values = new Map<string, unknown>();
   get<T>(key: string): T | undefined {
     return this.values.get(key) as T | undefined;
   }
   update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, value);
+    // Stored as JSON, as globalState does: the store reads (and checks) the value again on its next write.
+    this.values.set(key, value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
     return Promise.resolve();
   }
 }
@@ -66,7 +73,7 @@ function loadToTree(): number {
   if (!('catalog' in result)) {
     throw new Error(result.error);
   }
-  const model = new TreeModel(new CatalogSource(result.catalog), new ProgressStore(new MemoryMemento()));
+  const model = new TreeModel(new CatalogSource(result.catalog), new StudyStore({ memento: new MemoryMemento(), backups: noBackups }));
   let nodes = 0;
   const visit = (list: readonly TreeNode[]) =>
     list.forEach((n) => {
@@ -115,7 +122,7 @@ function syntheticDocs(n: number, seed = 7): { docs: SearchDoc[]; bodies: string
 }
 
 /** A review log over the catalog's questions, spread over the last 200 days, with a card each. */
-function syntheticPractice(questionIds: readonly string[], entries: number, now: number, seed = 11): PracticeState {
+function syntheticPractice(questionIds: readonly string[], entries: number, now: number, seed = 11): StudyHistory {
   let x = seed;
   const rand = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
   const day = 86_400_000;
@@ -137,7 +144,73 @@ function syntheticPractice(questionIds: readonly string[], entries: number, now:
     const due = now + Math.floor((rand() * 14 - 4) * day);
     cards[id] = { due, stability: 5, difficulty: 5, elapsedDays: 3, scheduledDays: 7, learningSteps: 0, reps: 6, lapses: Math.floor(rand() * 3), state: 2 };
   }
-  return { version: PRACTICE_VERSION, cards, log };
+  return { cards, log, due: Object.keys(cards).filter((id) => cards[id].due <= now) };
+}
+
+/**
+ * A heavy user's study state as the store holds it: `questions` practiced questions with real FSRS
+ * cards (ids as long as the shipped ones) and a log of `entries` reviews over the last 400 days.
+ */
+function syntheticStudy(questions: number, entries: number, now: number, seed = 3): StudyState {
+  let x = seed;
+  const rand = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const day = 86_400_000;
+  const ids = Array.from({ length: questions }, (_, i) => `synthetic-question-about-topic-number-${String(i).padStart(4, '0')}`);
+  const start = now - 400 * day;
+  const cards = new Map<string, CardState>();
+  const log: ReviewEntry[] = [];
+  for (let i = 0; i < entries; i++) {
+    const questionId = ids[Math.floor(rand() * ids.length)];
+    const at = start + Math.floor((i / entries) * 400 * day);
+    const grade = (1 + Math.floor(rand() * 4)) as Grade;
+    cards.set(questionId, reviewCard(cards.get(questionId), grade, at));
+    const keyPointCount = 4 + Math.floor(rand() * 5);
+    log.push({
+      questionId,
+      at,
+      grade,
+      durationMs: 20_000 + Math.floor(rand() * 600_000),
+      covered: Array.from({ length: keyPointCount }, (_, k) => k).filter(() => rand() < 0.6),
+      keyPointCount,
+    });
+  }
+  const records: Record<string, QuestionRecord> = {};
+  for (const id of ids) {
+    const card = cards.get(id);
+    const first = start + Math.floor(rand() * day);
+    records[id] = card
+      ? { practiced: true, updatedAt: card.lastReview ?? first, firstPracticedAt: first, lastPracticedAt: card.lastReview ?? first, card }
+      : { practiced: true, updatedAt: first, firstPracticedAt: first, lastPracticedAt: first };
+  }
+  return normalize({ resetAt: 0, questions: records, log });
+}
+
+/** The synced and local values the store writes for a heavy user, and the cost of one grade. */
+async function studyStorageBench(): Promise<void> {
+  const now = Date.now();
+  const memento = new MemoryMemento();
+  const store = new StudyStore({ memento, backups: noBackups, now: () => now });
+  await store.load();
+  await store.importState(syntheticStudy(300, 20_000, now - 60_000));
+  const size = (key: string) => Buffer.byteLength(JSON.stringify(memento.get(key)), 'utf8');
+  const synced = size(STUDY_SYNC_KEY);
+  const local = size(STUDY_LOCAL_KEY);
+  const kb = (b: number) => (b / 1024).toFixed(1);
+  const syncedValue = memento.get<{ questions: object; log: unknown[] }>(STUDY_SYNC_KEY);
+  console.log(
+    `\nstudy storage, 300 questions with a 20,000-review history:` +
+      `\n  synced value (Settings Sync, mlPrep.study): ${kb(synced)} KB (${Object.keys(syncedValue?.questions ?? {}).length} questions, latest ${syncedValue?.log.length ?? 0} reviews; cap ${kb(SYNC_MAX_BYTES)} KB) ${synced <= SYNC_MAX_BYTES ? 'ok' : 'OVER'}` +
+      `\n  local value (this machine only, mlPrep.study.local): ${kb(local)} KB (${store.state.log.length} reviews)`,
+  );
+  let t = 0;
+  const ids = Object.keys(store.state.questions);
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const start = performance.now();
+    await store.record({ questionId: ids[i], grade: 3, durationMs: 30_000, covered: [], keyPointCount: 0, at: now + ++t });
+    times.push(performance.now() - start);
+  }
+  report('study store: grade with a 20,000-review log (read, merge, check, write both values)', summarize(times), '100');
 }
 
 /**
@@ -259,6 +332,8 @@ async function main(): Promise<void> {
     termAt(table, line, c);
   };
   report(`hover look-up per call (${positions.length} positions of sample-workspace/train.py, ×2)`, measure(2 * positions.length, hover), '1');
+
+  await studyStorageBench();
 
   printTable();
 

@@ -10,10 +10,10 @@ import type { MarkdownRenderer } from './panel/markdownRenderer';
 import { DashboardPanel } from './practice/dashboardPanel';
 import { DrillPanel } from './practice/drillPanel';
 import { NotesFolder } from './practice/notes';
-import { DueStatusBar, dueToday } from './practice/practiceCommands';
-import { PRACTICE_BACKUP_KEY, PRACTICE_KEY, PracticeStore } from './practice/practiceStore';
-import { ProgressTransfer } from './practice/progressTransfer';
-import { PROGRESS_BACKUP_KEY, PROGRESS_KEY, ProgressStore } from './progress/progressStore';
+import { DueStatusBar } from './practice/practiceCommands';
+import { FileBackupRing } from './study/backups';
+import { STUDY_SYNC_KEY, StudyStore } from './study/studyStore';
+import { StudyTransfer } from './study/studyTransfer';
 import { SearchIndexes } from './search/searchIndexes';
 import { buildLookupTable, parseLookupTable, type LookupTable } from './lookup/lookupTable';
 import { TermHoverProvider, TermHovers } from './lookup/termHover';
@@ -26,12 +26,15 @@ import { Logger } from './util/logger';
 /** What activate() returns: used by the in-host tests, and by nothing else for now. */
 export interface MlPrepApi {
   readonly catalog: Catalog;
-  readonly progress: ProgressStore;
+  readonly study: StudyStore;
   readonly tree: TopicsTreeProvider;
   readonly model: TreeModel;
-  readonly practice: PracticeStore;
-  readonly transfer: ProgressTransfer;
+  readonly transfer: StudyTransfer;
+  readonly notes: NotesFolder;
 }
+
+/** How often a window looks for what other windows, or Settings Sync, stored meanwhile. */
+const REFRESH_INTERVAL_MS = 15_000;
 
 export async function activate(context: vscode.ExtensionContext): Promise<MlPrepApi> {
   const channel = vscode.window.createOutputChannel('ML Interview Prep', { log: true });
@@ -41,25 +44,39 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
   const source = new CatalogSource(shipped);
   context.subscriptions.push(source);
 
-  context.globalState.setKeysForSync([PROGRESS_KEY, PRACTICE_KEY]);
-  const progress = new ProgressStore(context.globalState);
-  const practice = new PracticeStore(context.globalState, progress);
-  context.subscriptions.push(progress, practice);
-  warnAboutStoredState('practice marks', PROGRESS_BACKUP_KEY, await progress.load());
-  warnAboutStoredState('review history', PRACTICE_BACKUP_KEY, await practice.load());
+  // Only the bounded synced value goes to Settings Sync; the full review log stays on this machine.
+  context.globalState.setKeysForSync([STUDY_SYNC_KEY]);
+  const backupFolder = vscode.Uri.joinPath(context.globalStorageUri, 'backups');
+  const study = new StudyStore({
+    memento: context.globalState,
+    backups: new FileBackupRing(backupFolder.fsPath),
+    isQuestion: (id) => source.current.question(id) !== undefined,
+  });
+  context.subscriptions.push(study);
+  warnAboutStoredState(backupFolder, await study.load());
+  context.subscriptions.push(
+    study.onReadOnly(throttled(10_000, (message) => void vscode.window.showWarningMessage(`ML Prep: ${message}`))),
+    // Other windows and Settings Sync write too: look when this window gets focus, and now and then.
+    vscode.window.onDidChangeWindowState((e) => {
+      if (e.focused) {
+        void study.refresh();
+      }
+    }),
+    intervalDisposable(() => void study.refresh(), REFRESH_INTERVAL_MS),
+  );
 
   // markdown-it, KaTeX and highlight.js load on the first answer shown, not at activation.
   let renderer: Promise<MarkdownRenderer> | undefined;
   const markdown = () => (renderer ??= import('./panel/markdownRenderer').then((m) => new m.MarkdownRenderer()));
 
-  const model = new TreeModel(source, progress, () => dueToday(practice));
-  const tree = new TopicsTreeProvider(model, progress);
-  const panels = new AnswerPanels(context.extensionUri, source, progress, markdown, logger);
+  const model = new TreeModel(source, study, () => study.dueToday());
+  const tree = new TopicsTreeProvider(model, study);
+  const panels = new AnswerPanels(context.extensionUri, source, study, markdown, logger);
   const openAnswer = (id: string) => void panels.open(id);
   const notes = new NotesFolder(context.globalStorageUri);
-  const dashboard = new DashboardPanel(context.extensionUri, source, progress, practice, openAnswer, logger);
-  const drill = new DrillPanel({ extensionUri: context.extensionUri, source, practice, notes, markdown, openAnswer, showProgress: () => dashboard.show(), logger });
-  const transfer = new ProgressTransfer(source, progress, practice, notes, context.globalStorageUri);
+  const dashboard = new DashboardPanel(context.extensionUri, source, study, openAnswer, logger);
+  const drill = new DrillPanel({ extensionUri: context.extensionUri, source, study, notes, markdown, openAnswer, showProgress: () => dashboard.show(), logger });
+  const transfer = new StudyTransfer(source, study, notes, new FileBackupRing(backupFolder.fsPath), context.globalStorageUri);
   const search = new SearchIndexes(source);
   const userContent = new UserContentFolders(shipped, source, logger);
   context.subscriptions.push(userContent.onDidChangeRestriction((notice) => tree.setNotice(notice)));
@@ -74,21 +91,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
     search,
     userContent,
     hovers,
-    new DueStatusBar(practice),
-    practice.onDidChange(() => tree.refresh()),
+    new DueStatusBar(study),
     source.onDidChange(() => tree.refresh()),
     vscode.window.registerWebviewPanelSerializer(ANSWER_VIEW_TYPE, panels),
-    ...registerCommands({ source, practice, drill, dashboard, transfer, panels, progress, model, search, userContent }),
+    ...registerCommands({ source, study, drill, dashboard, transfer, panels, notes, model, search, userContent }),
   );
   return {
     get catalog() {
       return source.current;
     },
-    progress,
+    study,
     tree,
     model,
-    practice,
     transfer,
+    notes,
   };
 }
 
@@ -125,14 +141,37 @@ function readLookupTable(file: string): LookupTable | undefined {
   }
 }
 
-/** A damaged stored value never stops activation; the user is told once what was skipped. */
-function warnAboutStoredState(what: string, backupKey: string, problems: readonly string[]): void {
+/**
+ * A damaged stored value never stops activation; the user is told once what was skipped. Data
+ * from a newer version is shown read-only, with a word on why.
+ */
+function warnAboutStoredState(backups: vscode.Uri, result: { problems: readonly string[]; readOnly?: string }): void {
+  if (result.readOnly) {
+    void vscode.window.showWarningMessage(`ML Prep: ${result.readOnly}`);
+  }
+  const { problems } = result;
   if (problems.length > 0) {
     const shown = problems.slice(0, 3).join('; ') + (problems.length > 3 ? `; and ${problems.length - 3} more` : '');
     void vscode.window.showWarningMessage(
-      `ML Prep: some stored ${what} could not be read and was skipped (${shown}). A backup of what was found is kept under "${backupKey}".`,
+      `ML Prep: some stored study data could not be read and was skipped (${shown}). A backup of what was found is kept in ${backups.fsPath}.`,
     );
   }
+}
+
+/** Calls `fn` at most once per `ms`: a refused write says why, not once per click. */
+function throttled<T>(ms: number, fn: (value: T) => void): (value: T) => void {
+  let last = -Infinity;
+  return (value) => {
+    if (Date.now() - last >= ms) {
+      last = Date.now();
+      fn(value);
+    }
+  };
+}
+
+function intervalDisposable(run: () => void, ms: number): vscode.Disposable {
+  const timer = setInterval(run, ms);
+  return { dispose: () => clearInterval(timer) };
 }
 
 async function readCatalog(context: vscode.ExtensionContext): Promise<Catalog> {

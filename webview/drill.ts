@@ -1,6 +1,6 @@
 // Drill panel script: shows what the host renders, runs the optional timer, and reports the
 // user's actions (buttons, or keys 1 to 4 to grade once the answer is revealed).
-import type { DrillHostMessage, DrillWebviewMessage } from '../src/shared/protocol';
+import type { DrillHostMessage, DrillStepRef, DrillWebviewMessage } from '../src/shared/protocol';
 import { followLink } from './links';
 
 interface VsCodeApi {
@@ -11,6 +11,26 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const main = document.getElementById('entry') as HTMLElement;
 let timer: number | undefined;
+/** The step a grade or skip was sent for: the keys and buttons do nothing more until the next view. */
+let sentFor: number | undefined;
+
+/** The question and step shown, as the host rendered them; actions carry them so the host can ignore repeats. */
+function currentStep(): DrillStepRef | undefined {
+  const el = main.querySelector<HTMLElement>('[data-step][data-question-id]');
+  const step = Number(el?.dataset.step);
+  const questionId = el?.dataset.questionId;
+  return questionId && Number.isSafeInteger(step) ? { questionId, step } : undefined;
+}
+
+/** Posts an action on the current step once; a second click or key press before the next view is dropped. */
+function once(make: (ref: DrillStepRef) => DrillWebviewMessage): void {
+  const ref = currentStep();
+  if (!ref || sentFor === ref.step) {
+    return;
+  }
+  sentFor = ref.step;
+  vscode.postMessage(make(ref));
+}
 
 function startTimer(seconds: number | undefined): void {
   window.clearInterval(timer);
@@ -34,7 +54,7 @@ function grade(value: 1 | 2 | 3 | 4): void {
   const covered = Array.from(main.querySelectorAll<HTMLInputElement>('input[data-key-point]'))
     .filter((i) => i.checked)
     .map((i) => Number(i.dataset.keyPoint));
-  vscode.postMessage({ type: 'grade', grade: value, covered });
+  once((ref) => ({ type: 'grade', grade: value, covered, ...ref }));
 }
 
 document.addEventListener('click', (event) => {
@@ -43,12 +63,18 @@ document.addEventListener('click', (event) => {
   }
   const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-action]');
   switch (button?.dataset.action) {
-    case 'reveal':
+    case 'reveal': {
       window.clearInterval(timer);
-      vscode.postMessage({ type: 'reveal' });
+      const ref = currentStep();
+      if (ref) {
+        vscode.postMessage({ type: 'reveal', ...ref });
+      }
+      break;
+    }
+    case 'skip':
+      once((ref) => ({ type: 'skip', ...ref }));
       break;
     case 'myAnswer':
-    case 'skip':
     case 'showProgress':
       vscode.postMessage({ type: button.dataset.action });
       break;
@@ -69,6 +95,8 @@ document.addEventListener('keydown', (event) => {
 window.addEventListener('message', (event: MessageEvent<DrillHostMessage>) => {
   if (event.data.type === 'drillView') {
     main.innerHTML = event.data.html;
+    // A view for the step already sent (e.g. shown again after a failed save) may be acted on again.
+    sentFor = undefined;
     window.scrollTo(0, 0);
     startTimer(event.data.timerSeconds);
     main.querySelector<HTMLButtonElement>('button[data-action]')?.focus();

@@ -1,5 +1,5 @@
 // Answer panel script: follows links and buttons by messaging the host; never navigates itself.
-import type { HostMessage, PanelState, WebviewMessage } from '../src/shared/protocol';
+import { NOT_PRACTICED_TITLE, PRACTICED_TITLE, type HostMessage, type PanelState, type WebviewMessage } from '../src/shared/protocol';
 import { followLink } from './links';
 
 interface VsCodeApi {
@@ -75,6 +75,7 @@ function showPracticed(entryId: string, practiced: boolean): void {
   }
   button.setAttribute('aria-pressed', String(practiced));
   button.textContent = practiced ? 'Practiced ✓' : 'Mark as practiced';
+  button.title = practiced ? PRACTICED_TITLE : NOT_PRACTICED_TITLE;
   const badge = document.querySelector<HTMLElement>('[data-practiced-badge]');
   if (badge) {
     badge.hidden = !practiced;

@@ -5,9 +5,9 @@ import type { DashboardPanel } from '../practice/dashboardPanel';
 import type { DrillPanel } from '../practice/drillPanel';
 import { pickScope, startDrill } from '../practice/practiceCommands';
 import type { PracticeScope } from '../practice/practiceScope';
-import type { PracticeStore } from '../practice/practiceStore';
-import type { ProgressTransfer } from '../practice/progressTransfer';
-import type { ProgressStore } from '../progress/progressStore';
+import type { NotesFolder } from '../practice/notes';
+import type { StudyStore } from '../study/studyStore';
+import type { StudyTransfer } from '../study/studyTransfer';
 import type { SearchIndex } from '../search/searchIndex';
 import type { SearchIndexes } from '../search/searchIndexes';
 import { createEntry } from '../userContent/newEntry';
@@ -17,12 +17,12 @@ import type { QuestionFilter, TreeModel, TreeNode } from '../tree/treeModel';
 
 export interface CommandDeps {
   readonly source: CatalogSource;
-  readonly practice: PracticeStore;
+  readonly study: StudyStore;
   readonly drill: DrillPanel;
   readonly dashboard: DashboardPanel;
-  readonly transfer: ProgressTransfer;
+  readonly transfer: StudyTransfer;
   readonly panels: AnswerPanels;
-  readonly progress: ProgressStore;
+  readonly notes: NotesFolder;
   readonly model: TreeModel;
   readonly search: SearchIndexes;
   readonly userContent: UserContentFolders;
@@ -32,7 +32,7 @@ export interface CommandDeps {
 const SYMBOL_AT_CURSOR = /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/;
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { panels, progress, model } = deps;
+  const { panels, study, model } = deps;
   const openDoc = async (index: SearchIndex, placeholder: string, initial?: string) => {
     const doc = await pickFromIndex(index, placeholder, initial);
     if (doc) {
@@ -68,7 +68,8 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
         void vscode.window.showInformationMessage('ML Prep: open a question first, then mark it practiced.');
         return;
       }
-      return progress.toggle(id);
+      // A refused write (data from a newer version) is explained by the store's read-only notice.
+      return study.toggle(id).catch(() => undefined);
     }),
     vscode.commands.registerCommand('mlPrep.filter', () => chooseFilter(model)),
     vscode.commands.registerCommand('mlPrep.filterActive', () => chooseFilter(model)),
@@ -76,12 +77,13 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     vscode.commands.registerCommand('mlPrep.exportProgress', (target?: vscode.Uri) => deps.transfer.exportTo(target)),
     vscode.commands.registerCommand('mlPrep.importProgress', (source?: vscode.Uri) => deps.transfer.importFrom(source)),
     vscode.commands.registerCommand('mlPrep.startPractice', async (scope?: PracticeScope) => {
-      const picked = scope ?? (await pickScope(deps.source.current, progress, deps.practice));
+      const picked = scope ?? (await pickScope(deps.source.current, study));
       if (picked) {
-        startDrill(picked, deps.source.current, progress, deps.practice, deps.drill);
+        startDrill(picked, deps.source.current, study, deps.drill);
       }
     }),
-    vscode.commands.registerCommand('mlPrep.startReview', () => startDrill({ kind: 'due' }, deps.source.current, progress, deps.practice, deps.drill)),
+    vscode.commands.registerCommand('mlPrep.startReview', () => startDrill({ kind: 'due' }, deps.source.current, study, deps.drill)),
+    vscode.commands.registerCommand('mlPrep.openNotesFolder', () => deps.notes.openFolder()),
     vscode.commands.registerCommand('mlPrep.showProgress', () => deps.dashboard.show()),
     vscode.commands.registerCommand('mlPrep.newQuestion', () => createEntry('question', deps.userContent, deps.source)),
     vscode.commands.registerCommand('mlPrep.newConcept', () => createEntry('concept', deps.userContent, deps.source)),

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Catalog } from '../catalog/catalog';
 import type { CatalogSource } from '../catalog/catalogSource';
 import type { MarkdownRenderer } from './markdownRenderer';
-import type { ProgressStore } from '../progress/progressStore';
+import type { StudyStore } from '../study/studyStore';
 import { ANSWER_VIEW_TYPE, describeMessage, HostMessage, isWebviewMessage, PanelState, WebviewMessage } from '../shared/protocol';
 import type { Logger } from '../util/logger';
 import { DisposableBase } from '../util/dispose';
@@ -24,7 +24,7 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly source: CatalogSource,
-    private readonly progress: ProgressStore,
+    private readonly progress: StudyStore,
     private readonly markdown: () => Promise<MarkdownRenderer>,
     private readonly logger: Logger,
   ) {
@@ -45,7 +45,7 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
     this.register(
       progress.onDidChange(({ ids }) => {
         for (const panel of this.panels) {
-          if (ids.length === 0 || ids.includes(panel.entryId)) {
+          if (ids.includes(panel.entryId)) {
             panel.post({ type: 'practiced', entryId: panel.entryId, practiced: progress.isPracticed(panel.entryId) });
           }
         }
@@ -144,7 +144,8 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
         break;
       case 'togglePracticed':
         if (this.catalog.question(message.id)) {
-          void this.progress.toggle(message.id);
+          // A refused write (read-only data) shows the mark as it still is.
+          this.progress.toggle(message.id).catch(() => panel.post({ type: 'practiced', entryId: message.id, practiced: this.progress.isPracticed(message.id) }));
         }
         break;
       case 'pin':
@@ -199,7 +200,7 @@ export class AnswerPanel {
     readonly panel: vscode.WebviewPanel,
     public pinned: boolean,
     private readonly builder: () => Promise<EntryHtmlBuilder>,
-    private readonly progress: ProgressStore,
+    private readonly progress: StudyStore,
     private readonly resources: WebviewResources,
     private readonly titleLookup: (id: string) => string,
     private readonly logger: Logger,

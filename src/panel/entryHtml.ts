@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { Concept, Question } from '../catalog/types';
 import type { MarkdownRenderer } from './markdownRenderer';
+import { NOT_PRACTICED_TITLE, PRACTICED_TITLE } from '../shared/protocol';
 
 export interface EntryViewState {
   readonly practiced: boolean;
@@ -104,7 +105,9 @@ ${actionsHtml}
 
 function actions(questionId: string | undefined, state: EntryViewState): string {
   const toggle = questionId
-    ? `<button type="button" class="toggle-practiced" data-action="togglePracticed" data-id="${escapeHtml(questionId)}" aria-pressed="${state.practiced}">${
+    ? `<button type="button" class="toggle-practiced" data-action="togglePracticed" data-id="${escapeHtml(questionId)}" aria-pressed="${state.practiced}" title="${
+        state.practiced ? PRACTICED_TITLE : NOT_PRACTICED_TITLE
+      }">${
         state.practiced ? 'Practiced ✓' : 'Mark as practiced'
       }</button>`
     : '';

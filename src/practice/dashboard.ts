@@ -1,7 +1,7 @@
 // Progress dashboard: pure aggregation of the catalog, practised marks and the practice state
 // into the figures the dashboard panel draws. No vscode import: unit-tested in plain Node.
 import type { Catalog } from '../catalog/catalog';
-import type { CardState, PracticeState, ReviewEntry } from './types';
+import type { CardState, ReviewEntry, StudyHistory } from './types';
 
 export interface DashboardData {
   topics: { id: string; title: string; practiced: number; total: number; coverage: number; reviewed: number }[];
@@ -47,7 +47,7 @@ interface QuestionStats {
 export function aggregate(
   catalog: Catalog,
   isPracticed: (id: string) => boolean,
-  practice: PracticeState,
+  practice: StudyHistory,
   now: number,
   utcOffsetMinutes?: number,
 ): DashboardData {
@@ -98,7 +98,6 @@ export function aggregate(
 
   // Per question: practised mark, weakness, due day.
   const forecastCounts = new Array<number>(FORECAST_DAYS).fill(0);
-  let dueNow = 0;
   let practiced = 0;
   const weakness = new Map<string, Weakness>();
   for (const q of catalog.questions) {
@@ -107,9 +106,6 @@ export function aggregate(
     }
     const card = cardOf(cards, q.id);
     if (card) {
-      if (card.due <= now) {
-        dueNow++;
-      }
       const index = Math.max(0, dayOf(card.due) - today);
       if (index < FORECAST_DAYS) {
         forecastCounts[index]++;
@@ -160,7 +156,8 @@ export function aggregate(
     forecast: forecastCounts.map((count, i) => ({ day: dayString(today + i), count })),
     weakestQuestions,
     weakestConcepts: weakestConcepts(catalog, weakness),
-    totals: { reviews, practiced, questions: catalog.questions.length, due: dueNow },
+    // The store's one count of what is due today, the same the tree and the status bar show.
+    totals: { reviews, practiced, questions: catalog.questions.length, due: Array.isArray(practice?.due) ? practice.due.length : 0 },
   };
 }
 

@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
 import type { CatalogSource } from '../catalog/catalogSource';
 import { panelHtml } from '../panel/panelHtml';
-import type { ProgressStore } from '../progress/progressStore';
 import { DASHBOARD_VIEW_TYPE, describeMessage, isWebviewMessage } from '../shared/protocol';
 import type { Logger } from '../util/logger';
 import { DisposableBase } from '../util/dispose';
 import { aggregate } from './dashboard';
 import { dashboardHtml } from './dashboardHtml';
-import type { PracticeStore } from './practiceStore';
+import type { StudyStore } from '../study/studyStore';
 
 /** "ML Prep: Show Progress": one panel, redrawn when marks or reviews change. */
 export class DashboardPanel extends DisposableBase {
@@ -16,14 +15,12 @@ export class DashboardPanel extends DisposableBase {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly source: CatalogSource,
-    private readonly progress: ProgressStore,
-    private readonly practice: PracticeStore,
+    private readonly study: StudyStore,
     private readonly openAnswer: (id: string) => void,
     private readonly logger: Logger,
   ) {
     super();
-    this.register(practice.onDidChange(() => this.render()));
-    this.register(progress.onDidChange(() => this.render()));
+    this.register(study.onDidChange(() => this.render()));
     this.register(source.onDidChange(() => this.render()));
   }
 
@@ -60,7 +57,8 @@ export class DashboardPanel extends DisposableBase {
     if (!panel) {
       return;
     }
-    const data = aggregate(this.source.current, (id) => this.progress.isPracticed(id), this.practice.state, Date.now());
+    const now = Date.now();
+    const data = aggregate(this.source.current, (id) => this.study.isPracticed(id), { ...this.study.history(), due: this.study.dueToday(now) }, now);
     const resources = {
       cspSource: panel.webview.cspSource,
       asWebviewUri: (p: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...p.split('/'))).toString(),

@@ -8,11 +8,18 @@ export interface DrillStep {
   readonly topicTitle: string;
   /** e.g. "2 of 10" */
   readonly position: string;
+  /** The drill step (unique per question shown in this panel), which the webview's actions name. */
+  readonly step: number;
+}
+
+/** The step's identity, read by the webview and sent back with each action on it. */
+function stepAttributes(step: DrillStep): string {
+  return `data-question-id="${escapeHtml(step.question.id)}" data-step="${step.step}"`;
 }
 
 export function questionView(step: DrillStep, hasNotes: boolean): string {
   const q = step.question;
-  return `<header class="entry-header">
+  return `<header class="entry-header" ${stepAttributes(step)}>
 <p class="breadcrumb">Practice <span aria-hidden="true">›</span> ${escapeHtml(step.topicTitle)} <span aria-hidden="true">›</span> ${escapeHtml(step.position)}</p>
 <h1 id="entry-title">${escapeHtml(q.title)}</h1>
 <p class="timer" data-timer role="timer" aria-label="Time left" hidden></p>
@@ -38,7 +45,7 @@ export function revealedView(step: DrillStep, answerHtml: string, keyPointsHtml:
   const notes = notesHtml
     ? `<section class="my-answer" aria-label="Your answer"><h2>Your answer</h2>${notesHtml}</section>`
     : '';
-  return `<header class="entry-header">
+  return `<header class="entry-header" ${stepAttributes(step)}>
 <p class="breadcrumb">Practice <span aria-hidden="true">›</span> ${escapeHtml(step.topicTitle)} <span aria-hidden="true">›</span> ${escapeHtml(step.position)}</p>
 <h1 id="entry-title">${escapeHtml(q.title)}</h1>
 <p class="time-taken">Time to answer: ${formatDuration(durationMs)}</p>

@@ -4,18 +4,18 @@ import type { Question } from '../catalog/types';
 import type { MarkdownRenderer } from '../panel/markdownRenderer';
 import { panelHtml, type WebviewResources } from '../panel/panelHtml';
 import { escapeHtml } from '../panel/entryHtml';
-import { describeMessage, DRILL_VIEW_TYPE, isDrillWebviewMessage, type DrillHostMessage, type DrillWebviewMessage } from '../shared/protocol';
+import { describeMessage, DRILL_VIEW_TYPE, isDrillWebviewMessage, type DrillHostMessage, type DrillStepRef, type DrillWebviewMessage } from '../shared/protocol';
 import type { Logger } from '../util/logger';
 import { DisposableBase } from '../util/dispose';
 import { doneView, questionView, revealedView, type DrillStep } from './drillHtml';
 import type { NotesFolder } from './notes';
-import type { PracticeStore } from './practiceStore';
-import type { Grade } from './types';
+import type { StudyStore } from '../study/studyStore';
+import { DrillSession } from './drillSession';
 
 export interface DrillDeps {
   readonly extensionUri: vscode.Uri;
   readonly source: CatalogSource;
-  readonly practice: PracticeStore;
+  readonly study: StudyStore;
   readonly notes: NotesFolder;
   readonly markdown: () => Promise<MarkdownRenderer>;
   readonly openAnswer: (id: string) => void;
@@ -26,12 +26,7 @@ export interface DrillDeps {
 /** One drill at a time: a queue of questions, each shown with its answer hidden until revealed. */
 export class DrillPanel extends DisposableBase {
   private panel: vscode.WebviewPanel | undefined;
-  private queue: readonly string[] = [];
-  private index = 0;
-  private shownAt = 0;
-  private revealedAfterMs: number | undefined;
-  private readonly graded: Grade[] = [];
-  private skipped = 0;
+  private session = new DrillSession([]);
   private pending: DrillHostMessage | undefined;
   private ready = false;
 
@@ -40,12 +35,11 @@ export class DrillPanel extends DisposableBase {
   }
 
   start(questionIds: readonly string[]): void {
-    this.queue = questionIds.filter((id) => this.deps.source.current.question(id));
-    this.index = 0;
-    this.graded.length = 0;
-    this.skipped = 0;
-    if (this.queue.length === 0) {
-      void vscode.window.showInformationMessage('ML Prep: nothing to practise in that selection.');
+    const queue = questionIds.filter((id) => this.deps.source.current.question(id));
+    // Step numbers go on across drills, so a late message from the last one matches nothing.
+    this.session = new DrillSession(queue, this.session.stepsUsed);
+    if (queue.length === 0) {
+      void vscode.window.showInformationMessage('ML Prep: nothing to practice in that selection.');
       return;
     }
     this.ensurePanel();
@@ -88,21 +82,25 @@ export class DrillPanel extends DisposableBase {
   }
 
   private get current(): Question | undefined {
-    return this.deps.source.current.question(this.queue[this.index] ?? '');
+    return this.deps.source.current.question(this.session.current ?? '');
   }
 
   private step(q: Question): DrillStep {
-    return { question: q, topicTitle: this.deps.source.current.topic(q.topic)?.title ?? q.topic, position: `${this.index + 1} of ${this.queue.length}` };
+    return {
+      question: q,
+      topicTitle: this.deps.source.current.topic(q.topic)?.title ?? q.topic,
+      position: this.session.position,
+      step: this.session.step,
+    };
   }
 
   private async showQuestion(): Promise<void> {
     const q = this.current;
     if (!q) {
-      this.post({ type: 'drillView', html: doneView(this.graded, this.skipped) });
+      this.post({ type: 'drillView', html: doneView(this.session.graded, this.session.skipped) });
       return;
     }
-    this.shownAt = Date.now();
-    this.revealedAfterMs = undefined;
+    this.session.show(Date.now());
     // A note that cannot be read still exists: say "Open my answer", never offer to start one over it.
     const hasNotes = await this.deps.notes.read(q.id).then(
       (text) => text !== undefined,
@@ -114,12 +112,7 @@ export class DrillPanel extends DisposableBase {
     this.post({ type: 'drillView', html: questionView(this.step(q), hasNotes), timerSeconds: timerSeconds(q) });
   }
 
-  private async reveal(): Promise<void> {
-    const q = this.current;
-    if (!q) {
-      return;
-    }
-    this.revealedAfterMs ??= Date.now() - this.shownAt;
+  private async reveal(q: Question): Promise<void> {
     const md = await this.deps.markdown();
     let notesHtml: string | undefined;
     try {
@@ -131,7 +124,7 @@ export class DrillPanel extends DisposableBase {
     }
     this.post({
       type: 'drillView',
-      html: revealedView(this.step(q), md.render(q.body), q.keyPoints.map((k) => md.renderInline(k)), notesHtml, this.revealedAfterMs),
+      html: revealedView(this.step(q), md.render(q.body), q.keyPoints.map((k) => md.renderInline(k)), notesHtml, this.session.revealedAfterMs ?? 0),
     });
   }
 
@@ -155,27 +148,41 @@ export class DrillPanel extends DisposableBase {
         }
         break;
       case 'reveal':
-        await this.reveal();
-        break;
-      case 'skip':
-        this.skipped++;
-        this.index++;
-        await this.showQuestion();
-        break;
-      case 'grade':
-        if (q && this.revealedAfterMs !== undefined && [1, 2, 3, 4].includes(message.grade)) {
-          await this.deps.practice.record({
-            questionId: q.id,
-            grade: message.grade,
-            durationMs: this.revealedAfterMs,
-            covered: message.covered.filter((i) => Number.isInteger(i) && i >= 0 && i < q.keyPoints.length),
-            keyPointCount: q.keyPoints.length,
-          });
-          this.graded.push(message.grade);
-          this.index++;
-          await this.showQuestion();
+        if (q && this.session.reveal(message, Date.now())) {
+          await this.reveal(q);
+        } else {
+          this.ignored(message);
         }
         break;
+      case 'skip':
+        if (this.session.skip(message)) {
+          await this.showQuestion();
+        } else {
+          this.ignored(message);
+        }
+        break;
+      case 'grade': {
+        if (!q) {
+          break;
+        }
+        const covered = message.covered.filter((i) => Number.isInteger(i) && i >= 0 && i < q.keyPoints.length);
+        const outcome = await this.session.grade(message, message.grade, covered, (input) =>
+          this.deps.study.record({ ...input, keyPointCount: q.keyPoints.length }),
+        );
+        if (outcome === 'graded') {
+          await this.showQuestion();
+        } else if (outcome === 'ignored') {
+          this.ignored(message);
+        } else {
+          // Not graded: the drill stays on the question, shown again so it can be graded or skipped.
+          this.deps.logger.error(`drill: saving the grade for ${q.id}`, outcome.failed);
+          void vscode.window.showErrorMessage(`ML Prep: the grade for "${q.title}" was not saved: ${(outcome.failed as Error).message}`);
+          if (this.pending) {
+            this.post(this.pending);
+          }
+        }
+        break;
+      }
       case 'showProgress':
         this.deps.showProgress();
         break;
@@ -188,6 +195,11 @@ export class DrillPanel extends DisposableBase {
         }
         break;
     }
+  }
+
+  /** A repeated or late action: logged, and otherwise ignored. */
+  private ignored(ref: DrillStepRef): void {
+    this.deps.logger.info(`drill: ignored a repeated or late action for step ${ref.step} (${ref.questionId}); step ${this.session.step} is shown`);
   }
 
   private post(message: DrillHostMessage): void {

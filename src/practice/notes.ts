@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { unlink, writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { Question } from '../catalog/types';
 
@@ -13,6 +13,22 @@ export class NotesFolder {
     const configured = trustedSetting<string>('mlPrep.practice.notesFolder');
     const path = typeof configured === 'string' ? configured.trim() : '';
     return path ? vscode.Uri.file(path) : vscode.Uri.joinPath(this.globalStorage, 'notes');
+  }
+
+  /**
+   * "ML Prep: Open Notes Folder": creates the folder if needed and shows it in the system's file
+   * manager in a local desktop window; in a remote, dev-container or browser window the folder is on
+   * the machine the extension runs on, so it opens in a new VS Code window instead.
+   */
+  async openFolder(): Promise<vscode.Uri> {
+    const folder = this.folder();
+    await vscode.workspace.fs.createDirectory(folder);
+    if (vscode.env.uiKind === vscode.UIKind.Desktop && vscode.env.remoteName === undefined) {
+      await vscode.commands.executeCommand('revealFileInOS', folder);
+    } else {
+      await vscode.commands.executeCommand('vscode.openFolder', folder, { forceNewWindow: true });
+    }
+    return folder;
   }
 
   fileName(questionId: string): string {
@@ -50,7 +66,7 @@ export class NotesFolder {
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false, selection: new vscode.Range(end, end) });
   }
 
-  /** question id -> file name, for the notes that exist (the export's notes index). */
+  /** question id -> file name, for the notes that exist. */
   async index(): Promise<Record<string, string>> {
     const out: Record<string, string> = {};
     try {
@@ -63,6 +79,56 @@ export class NotesFolder {
       // No notes yet.
     }
     return out;
+  }
+
+  /** question id -> text of every note, for the export. A note that cannot be read is named in `unreadable`. */
+  async readAll(): Promise<{ texts: Record<string, string>; unreadable: string[] }> {
+    const texts: Record<string, string> = {};
+    const unreadable: string[] = [];
+    for (const [id, name] of Object.entries(await this.index())) {
+      try {
+        Object.defineProperty(texts, id, { value: await this.readName(name) ?? '', enumerable: true, writable: true, configurable: true });
+      } catch {
+        unreadable.push(name);
+      }
+    }
+    return { texts, unreadable };
+  }
+
+  /** The text of a file in the notes folder, or undefined when there is none. */
+  async readName(name: string): Promise<string | undefined> {
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.folder(), name)));
+    } catch (e) {
+      if (isNotFound(e)) {
+        return undefined;
+      }
+      throw e;
+    }
+  }
+
+  /** Creates a new note file; fails if the name is taken, so nothing is ever overwritten. */
+  async create(name: string, text: string): Promise<void> {
+    await vscode.workspace.fs.createDirectory(this.folder());
+    const uri = vscode.Uri.joinPath(this.folder(), name);
+    if (uri.scheme === 'file') {
+      await writeFile(uri.fsPath, text, { flag: 'wx' });
+      return;
+    }
+    if ((await this.readName(name)) !== undefined) {
+      throw new Error(`${uri.toString()} already exists`);
+    }
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  }
+
+  /** Removes a file this window just created (an import rolled back); never used on other notes. */
+  async removeCreated(name: string): Promise<void> {
+    const uri = vscode.Uri.joinPath(this.folder(), name);
+    if (uri.scheme === 'file') {
+      await unlink(uri.fsPath);
+    } else {
+      await vscode.workspace.fs.delete(uri);
+    }
   }
 }
 

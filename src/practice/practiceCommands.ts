@@ -1,39 +1,31 @@
 import * as vscode from 'vscode';
 import type { Catalog } from '../catalog/catalog';
-import type { ProgressStore } from '../progress/progressStore';
+import type { StudyStore } from '../study/studyStore';
 import type { DrillPanel } from './drillPanel';
 import { questionsFor, type PracticeScope } from './practiceScope';
-import type { PracticeStore } from './practiceStore';
 
 interface ScopeItem extends vscode.QuickPickItem {
   readonly scope?: PracticeScope;
 }
 
-/** Cards due by the end of today count as due: a card failed a minute ago is back today. */
-export function dueToday(practice: PracticeStore, now = Date.now()): string[] {
-  const end = new Date(now);
-  end.setHours(23, 59, 59, 999);
-  return practice.dueIds(end.getTime());
-}
-
-export async function pickScope(catalog: Catalog, progress: ProgressStore, practice: PracticeStore): Promise<PracticeScope | undefined> {
-  const due = dueToday(practice).length;
-  const unpracticed = catalog.questions.filter((q) => !progress.isPracticed(q.id)).length;
+export async function pickScope(catalog: Catalog, study: StudyStore): Promise<PracticeScope | undefined> {
+  const due = study.dueToday().length;
+  const unpracticed = catalog.questions.filter((q) => !study.isPracticed(q.id)).length;
   const items: ScopeItem[] = [
     { label: `$(history) Due for review`, description: `${due} due`, scope: { kind: 'due' } },
-    { label: '$(circle-large-outline) Not yet practised', description: `${unpracticed} questions`, scope: { kind: 'unpracticed' } },
+    { label: '$(circle-large-outline) Not yet practiced', description: `${unpracticed} questions`, scope: { kind: 'unpracticed' } },
     { label: '$(symbol-misc) Random mix', description: '10 questions from every topic', scope: { kind: 'random', size: 10 } },
     { label: 'Topics', kind: vscode.QuickPickItemKind.Separator },
     ...catalog.topics.map((t) => ({ label: `$(book) ${t.title}`, description: `${catalog.questionsOf(t.id).length} questions`, scope: { kind: 'topic', id: t.id } as const })),
     { label: 'Study paths', kind: vscode.QuickPickItemKind.Separator },
     ...catalog.paths.map((p) => ({ label: `$(list-ordered) ${p.title}`, description: 'suggested questions first', scope: { kind: 'path', id: p.id } as const })),
   ];
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: 'What do you want to practise?', matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: 'What do you want to practice?', matchOnDescription: true });
   return picked?.scope;
 }
 
-export function startDrill(scope: PracticeScope, catalog: Catalog, progress: ProgressStore, practice: PracticeStore, drill: DrillPanel): void {
-  drill.start(questionsFor(scope, catalog, (id) => progress.isPracticed(id), dueToday(practice)));
+export function startDrill(scope: PracticeScope, catalog: Catalog, study: StudyStore, drill: DrillPanel): void {
+  drill.start(questionsFor(scope, catalog, (id) => study.isPracticed(id), study.dueToday()));
 }
 
 /** "$(history) N due" in the status bar; a click starts a review. Hidden when nothing is due. */
@@ -41,15 +33,15 @@ export class DueStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('mlPrep.due', vscode.StatusBarAlignment.Left, 50);
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly practice: PracticeStore) {
+  constructor(private readonly study: StudyStore) {
     this.item.name = 'ML Prep: Due for Review';
     this.item.command = 'mlPrep.startReview';
-    this.subscription = practice.onDidChange(() => this.update());
+    this.subscription = study.onDidChange(() => this.update());
     this.update();
   }
 
   update(): void {
-    const due = dueToday(this.practice).length;
+    const due = this.study.dueToday().length;
     this.item.text = `$(history) ${due} due`;
     this.item.tooltip = `ML Prep: ${due} question${due === 1 ? '' : 's'} due for review today. Click to start.`;
     this.item.accessibilityInformation = { label: `ML Prep: ${due} questions due for review`, role: 'button' };

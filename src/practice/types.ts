@@ -1,5 +1,5 @@
-// Practice data: the review log and the spaced-review state, as stored and as exported.
-// Shared contract of the practice modules (scheduler, store, import/export, dashboard).
+// Practice data: grades, the review log's entries and FSRS cards.
+// Shared contract of the practice modules (scheduler, study store, import/export, dashboard).
 
 /** Self-grade after revealing an answer; the numbers are the keys 1 to 4 and FSRS's ratings. */
 export type Grade = 1 | 2 | 3 | 4;
@@ -37,14 +37,15 @@ export interface CardState {
   readonly lastReview?: number;
 }
 
-export const PRACTICE_VERSION = 1;
 /** The log keeps at most this many entries, dropping the oldest. */
 export const MAX_LOG_ENTRIES = 20_000;
 
-export interface PracticeState {
-  readonly version: typeof PRACTICE_VERSION;
-  /** Keyed by question id; ids unknown to the catalog are kept. */
+/** What the dashboard reads of the study store. */
+export interface StudyHistory {
+  /** Keyed by question id: the cards of practiced questions. */
   readonly cards: Readonly<Record<string, CardState>>;
   /** Oldest first. */
   readonly log: readonly ReviewEntry[];
+  /** The study store's dueToday(): the questions due by the end of today, longest overdue first. */
+  readonly due: readonly string[];
 }

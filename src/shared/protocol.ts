@@ -20,15 +20,29 @@ export type WebviewMessage =
 
 export const ANSWER_VIEW_TYPE = 'mlPrep.answer';
 
+/** The practiced button's title, set by the host's HTML and by the webview when it changes: what un-ticking does. */
+export const PRACTICED_TITLE = 'Practiced. Click to clear the mark and take the question out of review (its review history is kept).';
+export const NOT_PRACTICED_TITLE = 'Mark as practiced';
+
 /** The drill panel: the host renders each step; the webview swaps it in and reports actions. */
 export type DrillHostMessage = { readonly type: 'drillView'; readonly html: string; readonly timerSeconds?: number };
+
+/**
+ * Actions on one question of a drill name the question and the drill step they were shown at
+ * (the view's data-question-id and data-step), so a repeated or late message is ignored instead of
+ * grading or skipping the next question.
+ */
+export interface DrillStepRef {
+  readonly questionId: string;
+  readonly step: number;
+}
 
 export type DrillWebviewMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'myAnswer' }
-  | { readonly type: 'reveal' }
-  | { readonly type: 'skip' }
-  | { readonly type: 'grade'; readonly grade: 1 | 2 | 3 | 4; readonly covered: readonly number[] }
+  | ({ readonly type: 'reveal' } & DrillStepRef)
+  | ({ readonly type: 'skip' } & DrillStepRef)
+  | ({ readonly type: 'grade'; readonly grade: 1 | 2 | 3 | 4; readonly covered: readonly number[] } & DrillStepRef)
   | { readonly type: 'showProgress' }
   | { readonly type: 'open'; readonly id: string }
   | { readonly type: 'openExternal'; readonly url: string };
@@ -45,6 +59,8 @@ const MAX_URL = 2048;
 const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_ID;
 const isUrl = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_URL;
 /** Key-point indexes: distinct whole numbers, at most as many as a question can have. */
+const isStep = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isStepRef = (m: Record<string, unknown>): boolean => isId(m.questionId) && isStep(m.step);
 const isCovered = (v: unknown): v is number[] =>
   Array.isArray(v) && v.length <= 64 && v.every((i) => Number.isInteger(i) && i >= 0 && i < 64) && new Set(v).size === v.length;
 
@@ -73,12 +89,13 @@ export function isDrillWebviewMessage(m: unknown): m is DrillWebviewMessage {
   switch (m.type) {
     case 'ready':
     case 'myAnswer':
-    case 'reveal':
-    case 'skip':
     case 'showProgress':
       return true;
+    case 'reveal':
+    case 'skip':
+      return isStepRef(m);
     case 'grade':
-      return (m.grade === 1 || m.grade === 2 || m.grade === 3 || m.grade === 4) && isCovered(m.covered);
+      return (m.grade === 1 || m.grade === 2 || m.grade === 3 || m.grade === 4) && isCovered(m.covered) && isStepRef(m);
     case 'open':
       return isId(m.id);
     case 'openExternal':

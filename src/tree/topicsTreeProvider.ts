@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ProgressStore } from '../progress/progressStore';
+import type { StudyStore } from '../study/studyStore';
 import { DisposableBase } from '../util/dispose';
 import type { QuestionFilter, TreeModel, TreeNode } from './treeModel';
 
@@ -11,6 +11,9 @@ const FILTER_MESSAGE: Record<QuestionFilter, string | undefined> = {
   practiced: 'Showing practiced questions.',
 };
 
+/** What un-ticking does, said where it is done (and in the README). */
+export const UNCHECK_TOOLTIP = 'Practiced: uncheck to clear the mark and take the question out of review (its review history is kept)';
+
 /** Maps the tree model to TreeItems and owns the tree view; no data logic lives here. */
 export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDataProvider<TreeNode> {
   private readonly changeEmitter = this.register(new vscode.EventEmitter<TreeNode | undefined>());
@@ -19,7 +22,7 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
 
   constructor(
     private readonly model: TreeModel,
-    private readonly progress: ProgressStore,
+    private readonly progress: StudyStore,
   ) {
     super();
     this.view = this.register(
@@ -29,7 +32,8 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
       this.view.onDidChangeCheckboxState((e) => {
         for (const [node, state] of e.items) {
           if (node.type === 'question') {
-            void this.progress.setPracticed([node.question.id], state === vscode.TreeItemCheckboxState.Checked);
+            // A refused write (read-only data) puts the checkbox back as it was.
+            this.progress.setPracticed([node.question.id], state === vscode.TreeItemCheckboxState.Checked).catch(() => this.refresh());
           }
         }
       }),
@@ -92,7 +96,7 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
         item.description = q.status === 'draft' ? `${q.difficulty} · draft` : q.difficulty;
         item.checkboxState = {
           state: practiced ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
-          tooltip: practiced ? 'Practiced: uncheck to clear' : 'Mark as practiced',
+          tooltip: practiced ? UNCHECK_TOOLTIP : 'Mark as practiced',
           accessibilityInformation: { label: practiced ? 'Practiced' : 'Not practiced' },
         };
         item.tooltip = new vscode.MarkdownString(`${q.summary}\n\n*${q.difficulty}${q.status === 'draft' ? ', draft' : ''}*`);

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { CatalogSource } from '../catalog/catalogSource';
 import type { Concept, Question, StudyPath, Topic } from '../catalog/types';
-import type { ProgressStore } from '../progress/progressStore';
+import type { StudyStore } from '../study/studyStore';
 import { Emitter, Event } from '../util/event';
 
 export type QuestionFilter = 'all' | 'unpracticed' | 'practiced';
@@ -39,8 +39,8 @@ export class TreeModel {
 
   constructor(
     private readonly source: CatalogSource,
-    private readonly progress: ProgressStore,
-    /** Ids of questions due for review, most overdue first. */
+    private readonly progress: Pick<StudyStore, 'isPracticed' | 'countPracticed'>,
+    /** Ids of questions due for review, most overdue first: the study store's dueToday(). */
     private readonly dueIds: () => readonly string[] = () => [],
   ) {
     this.rebuild();

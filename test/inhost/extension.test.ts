@@ -71,7 +71,7 @@ describe('in the extension host', function () {
   });
 
   it('keeps practiced marks in the real globalState and shows them in the tree', async () => {
-    const { tree, progress } = await api();
+    const { tree, study: progress } = await api();
     const topic = tree.getChildren()[2];
     const first = tree.getChildren(topic)[0];
     const node = (first.type === 'section' ? tree.getChildren(first)[0] : first) as Extract<TreeNode, { type: 'question' }>;
@@ -81,7 +81,7 @@ describe('in the extension host', function () {
     assert.equal(tree.getTreeItem(node).checkboxState && (tree.getTreeItem(node).checkboxState as { state: number }).state, vscode.TreeItemCheckboxState.Checked);
     assert.match(String(tree.getTreeItem(topic).description), /^1\//);
     // Reading globalState again finds what was stored.
-    assert.deepEqual(await progress.load(), []);
+    assert.deepEqual(await progress.load(), { problems: [] });
     assert.equal(progress.isPracticed(node.question.id), true);
     await vscode.commands.executeCommand('mlPrep.togglePracticed', node);
     assert.equal(progress.isPracticed(node.question.id), false);
@@ -112,38 +112,59 @@ describe('in the extension host', function () {
 describe('your data is yours', function () {
   this.timeout(30_000);
 
-  it('export, then reset, then import restores marks and the review log', async () => {
-    const { practice, progress, transfer, catalog } = await api();
+  it('stores marks, cards and reviews in one synced value and one local value', async () => {
+    const { study, catalog } = await api();
+    const q = catalog.questions[1];
+    await study.record({ questionId: q.id, grade: 2, durationMs: 10_000, covered: [], keyPointCount: q.keyPoints.length });
+    assert.ok(study.isPracticed(q.id) && study.card(q.id), 'one record: practiced, with its card');
+    assert.ok(study.dueToday(Date.now() + 30 * 86_400_000).includes(q.id));
+    const reloaded = await study.load();
+    assert.deepEqual(reloaded, { problems: [] });
+    assert.ok(study.card(q.id));
+  });
+
+  it('export, then reset, then import restores marks, cards, the review log and notes', async () => {
+    const { study, transfer, catalog, notes } = await api();
     const q = catalog.questions[0];
-    await practice.record({ questionId: q.id, grade: 3, durationMs: 61_000, covered: [0, 1], keyPointCount: q.keyPoints.length });
-    const before = { log: practice.state.log.length, practiced: progress.isPracticed(q.id), card: practice.card(q.id) };
+    await study.record({ questionId: q.id, grade: 3, durationMs: 61_000, covered: [0, 1], keyPointCount: q.keyPoints.length });
+    const before = { log: study.state.log.length, practiced: study.isPracticed(q.id), card: study.card(q.id) };
     assert.ok(before.log >= 1 && before.practiced && before.card);
+    const noteName = `${q.id}.md`;
+    await notes.create(noteName, '# Mine\n\nFrom the in-host test.\n').catch(() => undefined);
 
     const file = vscode.Uri.joinPath(vscode.Uri.file(tmpdir()), `mlprep-export-${Date.now()}.json`);
     await vscode.commands.executeCommand('mlPrep.exportProgress', file);
+    const exported = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as { version: number; notes: Record<string, string> };
+    assert.equal(exported.version, 2);
+    assert.ok(exported.notes[q.id]?.length > 0, 'the note text is exported');
+
     const backup = await transfer.reset(false);
     assert.ok(backup, 'reset keeps a backup');
-    assert.equal(practice.state.log.length, 0);
-    assert.equal(progress.isPracticed(q.id), false);
+    assert.equal(study.state.log.length, 0);
+    assert.equal(study.isPracticed(q.id), false);
 
     assert.equal(await vscode.commands.executeCommand('mlPrep.importProgress', file), true);
-    assert.equal(practice.state.log.length, before.log);
-    assert.equal(progress.isPracticed(q.id), true);
-    assert.deepEqual(practice.card(q.id), before.card);
+    assert.equal(study.state.log.length, before.log);
+    assert.equal(study.isPracticed(q.id), true);
+    assert.deepEqual(study.card(q.id), before.card);
 
     // The reset backup is itself importable, and importing twice loses and duplicates nothing.
     assert.equal(await vscode.commands.executeCommand('mlPrep.importProgress', backup), true);
-    assert.equal(practice.state.log.length, before.log);
+    assert.equal(study.state.log.length, before.log);
   });
 
   it('refuses a broken or hostile file and changes nothing', async () => {
-    const { practice } = await api();
-    const before = JSON.stringify(practice.state);
+    const { study } = await api();
+    const before = JSON.stringify(study.state);
     const file = vscode.Uri.joinPath(vscode.Uri.file(tmpdir()), `mlprep-bad-${Date.now()}.json`);
-    for (const text of ['{ not json', JSON.stringify({ format: 'ml-interview-prep-progress', version: 1, progress: 'x' })]) {
+    for (const text of [
+      '{ not json',
+      JSON.stringify({ format: 'ml-interview-prep-progress', version: 2, exportedAt: Date.now(), questions: 'x', log: [], notes: {} }),
+      JSON.stringify({ format: 'ml-interview-prep-progress', version: 2, exportedAt: Date.now(), questions: { ['q'.repeat(241)]: { practiced: true, updatedAt: Date.now() } }, log: [], notes: {} }),
+    ]) {
       await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
       assert.equal(await vscode.commands.executeCommand('mlPrep.importProgress', file), false);
-      assert.equal(JSON.stringify(practice.state), before);
+      assert.equal(JSON.stringify(study.state), before);
     }
   });
 });

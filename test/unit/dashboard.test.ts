@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { Catalog } from '../../src/catalog/catalog';
 import type { Concept, Question, Topic } from '../../src/catalog/types';
 import { aggregate } from '../../src/practice/dashboard';
-import { CardState, Grade, PRACTICE_VERSION, PracticeState, ReviewEntry } from '../../src/practice/types';
+import type { CardState, Grade, ReviewEntry, StudyHistory } from '../../src/practice/types';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -64,8 +64,8 @@ function card(due: number, lapses = 0): CardState {
   return { due, stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 1, learningSteps: 0, reps: 1, lapses, state: 2 };
 }
 
-function state(log: ReviewEntry[], cards: Record<string, CardState> = {}): PracticeState {
-  return { version: PRACTICE_VERSION, cards, log };
+function state(log: ReviewEntry[], cards: Record<string, CardState> = {}, due: string[] = []): StudyHistory {
+  return { cards, log, due };
 }
 
 const none = () => false;
@@ -183,7 +183,7 @@ describe('dashboard aggregation', () => {
         b1: card(dayStart(7) - 1), // the last millisecond of the 7th day
         b2: card(dayStart(7)), // the 8th day: outside
         gone: card(NOW - DAY), // not in the catalog: cannot be drilled
-      }),
+      }, ['a1', 'a2']), // the store's dueToday(): by the end of today, catalog questions only
       NOW,
       0,
     );
@@ -196,7 +196,8 @@ describe('dashboard aggregation', () => {
       { day: '2024-03-20', count: 0 },
       { day: '2024-03-21', count: 1 },
     ]);
-    assert.equal(data.totals.due, 1, 'due now: only the overdue card, not the one due later today');
+    assert.equal(data.totals.due, 2, "the store's count of what is due today, as the tree and the status bar show it");
+    assert.equal(data.totals.due, data.forecast[0].count, 'and the same as the forecast for today');
   });
 
   it('ranks the weakest reviewed questions by lapses, Again/Hard share and low coverage', () => {
@@ -298,16 +299,18 @@ describe('dashboard aggregation', () => {
         // Counted as a review, but a grade out of range and covered not an array say nothing more.
         { questionId: 'a2', at: NOW - HOUR, grade: 9, covered: 'all', keyPointCount: 2 },
       ],
-    } as unknown as PracticeState;
+      due: ['a2'],
+    } as unknown as StudyHistory;
     const data = aggregate(smallCatalog(), none, damaged, NOW, 0);
     assert.equal(data.totals.reviews, 1);
     assert.equal(data.reviewsPerDay[89].count, 1);
-    assert.equal(data.totals.due, 1, 'only the valid card a2');
+    assert.equal(data.totals.due, 1);
     assert.deepEqual(data.weakestQuestions, [], 'nothing known against a2, and the NaN lapses count as none');
     assert.equal(data.topics[0].reviewed, 1);
     assert.equal(data.topics[0].coverage, 0);
 
-    const nothing = aggregate(smallCatalog(), none, {} as PracticeState, NOW, 0);
+    const nothing = aggregate(smallCatalog(), none, {} as StudyHistory, NOW, 0);
+    assert.equal(nothing.totals.due, 0);
     assert.equal(nothing.totals.reviews, 0);
     assert.equal(nothing.forecast.length, 7);
   });

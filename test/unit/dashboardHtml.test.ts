@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aggregate, DashboardData } from '../../src/practice/dashboard';
 import { dashboardHtml } from '../../src/practice/dashboardHtml';
-import { PRACTICE_VERSION } from '../../src/practice/types';
 import { shippedCatalog } from './helpers';
 
 const HOSTILE = '<script>alert(1)</script>"><img src=x onerror="pwn()">&amp;';
@@ -108,7 +107,7 @@ describe('dashboard HTML', () => {
   });
 
   it('renders empty data with explanations instead of charts of nothing', () => {
-    const data = aggregate(shippedCatalog(), () => false, { version: PRACTICE_VERSION, cards: {}, log: [] }, Date.UTC(2024, 2, 15, 10), 0);
+    const data = aggregate(shippedCatalog(), () => false, { cards: {}, log: [], due: [] }, Date.UTC(2024, 2, 15, 10), 0);
     const html = dashboardHtml(data);
     assertInert(html);
     assert.equal(figures(html).length, 3);

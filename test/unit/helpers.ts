@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { Catalog } from '../../src/catalog/catalog';
 import { compileCatalog, ContentFile, formatProblem } from '../../src/content/compileCatalog';
-import type { MementoLike } from '../../src/progress/progressStore';
+import type { BackupSink } from '../../src/study/backups';
+import type { MementoLike } from '../../src/util/memento';
 
 /** A small, valid content tree; tests change one file to make it invalid. */
 export function validFiles(): ContentFile[] {
@@ -62,6 +63,15 @@ export class MemoryMemento implements MementoLike {
     // Like globalState: stored as JSON, so later mutation of the object cannot leak in.
     this.values.set(key, value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
     return Promise.resolve();
+  }
+}
+
+/** Backups kept in memory, newest last. */
+export class MemoryBackups implements BackupSink {
+  readonly saved: { reason: string; value: unknown }[] = [];
+  save(reason: string, value: unknown): Promise<string> {
+    this.saved.push({ reason, value: JSON.parse(JSON.stringify(value ?? null)) });
+    return Promise.resolve(`memory:${this.saved.length}`);
   }
 }
 

@@ -100,7 +100,7 @@ describe('answer panel HTML', () => {
     const { catalog } = compileCatalog(validFiles());
     const builder = new EntryHtmlBuilder(new Catalog(catalog!), markdown);
     const html = builder.build('what-is-bias', { practiced: true, pinned: false }) ?? '';
-    assert.match(html, /<button type="button" class="toggle-practiced" data-action="togglePracticed" data-id="what-is-bias" aria-pressed="true">Practiced ✓<\/button>/);
+    assert.match(html, /<button type="button" class="toggle-practiced" data-action="togglePracticed" data-id="what-is-bias" aria-pressed="true" title="Practiced\. Click to clear the mark and take the question out of review \(its review history is kept\)\.">Practiced ✓<\/button>/);
     assert.match(html, /<span class="badge practiced" data-practiced-badge>Practiced<\/span>/);
     assert.match(html, /<a href="mlprep:bias">Bias<\/a>/);
     assert.match(html, /<h2>Key points<\/h2><ul><li>One<\/li>/);

@@ -4,13 +4,14 @@ import fc from 'fast-check';
 import { compileCatalog } from '../../src/content/compileCatalog';
 import { parseFrontMatter } from '../../src/content/frontMatter';
 import { MarkdownRenderer } from '../../src/panel/markdownRenderer';
-import { buildExport, parseImport, planImport } from '../../src/practice/exportImport';
-import { readPractice } from '../../src/practice/practiceSchema';
-import { PracticeStore } from '../../src/practice/practiceStore';
-import type { PracticeState, ReviewEntry } from '../../src/practice/types';
-import { readProgress } from '../../src/progress/progressSchema';
-import { ProgressStore } from '../../src/progress/progressStore';
-import { MemoryMemento, validFiles } from './helpers';
+import { readLegacy } from '../../src/study/legacy';
+import { buildExport, parseImport } from '../../src/study/exportFile';
+import { canonical } from '../../src/study/merge';
+import { validateState } from '../../src/study/schema';
+import { decodeStored, encodeLocal, encodeSynced } from '../../src/study/storedValue';
+import { STUDY_LOCAL_KEY, STUDY_SYNC_KEY, StudyStore } from '../../src/study/studyStore';
+import { MemoryBackups, MemoryMemento, validFiles } from './helpers';
+import { idArb, stateArb } from './studyArbitraries';
 
 const RUNS = 2000;
 const DAY = 24 * 60 * 60 * 1000;
@@ -142,64 +143,122 @@ describe('properties', function () {
     const json = fc.jsonValue({ maxDepth: 4 });
     const shaped = fc.record({
       version: fc.oneof(fc.constant(1), fc.constant(2), fc.constant(3), json),
-      questions: fc.oneof(json, fc.dictionary(fc.string({ maxLength: 10 }), json, { maxKeys: 5 })),
+      resetAt: fc.oneof(fc.constant(0), fc.integer(), json),
+      questions: fc.oneof(json, fc.dictionary(fc.string({ maxLength: 10 }), fc.oneof(json, fc.record({ p: fc.constantFrom(0, 1, 2), u: fc.integer(), c: json })), { maxKeys: 5 })),
       practiced: fc.oneof(json, fc.array(fc.string({ maxLength: 10 }))),
       cards: fc.oneof(json, fc.dictionary(fc.string({ maxLength: 10 }), json, { maxKeys: 5 })),
-      log: fc.oneof(json, fc.array(json, { maxLength: 5 })),
+      log: fc.oneof(json, fc.array(fc.oneof(json, fc.tuple(fc.string(), fc.integer(), fc.integer(), fc.integer(), fc.array(fc.integer()), fc.integer())), { maxLength: 5 })),
     });
     fc.assert(
       fc.property(fc.oneof(json, shaped), (raw) => {
-        const progress = readProgress(raw);
-        assert.deepEqual(readProgress(progress.state).problems, [], 'what the reader returns reads again cleanly');
-        const practice = readPractice(raw);
-        assert.deepEqual(readPractice(practice.state).problems, []);
+        const read = decodeStored(raw);
+        assert.deepEqual(validateState(read.state), [], 'what the reader returns passes the one validation');
+        assert.deepEqual(decodeStored(encodeLocal(read.state)).problems, [], 'and reads again cleanly');
+        const legacy = readLegacy(raw, raw);
+        assert.deepEqual(validateState(legacy.state), [], 'old values too');
       }),
       { numRuns: RUNS },
     );
   });
 
-  it('progress import: applies fully or changes nothing', async () => {
-    const ids = ['q-a', 'q-b', 'q-c', 'x'.repeat(201)];
-    const known = new Set(ids);
-    const entryArb: fc.Arbitrary<ReviewEntry> = fc.record({
-      questionId: fc.constantFrom(...ids),
-      at: fc.integer({ min: Date.UTC(2019, 0, 1), max: NOW + 10 * DAY }),
+  it('stored values: the local value round-trips exactly, the synced one is a part of it', () => {
+    fc.assert(
+      fc.property(stateArb, (state) => {
+        const local = decodeStored(JSON.parse(JSON.stringify(encodeLocal(state))));
+        assert.deepEqual(local.problems, []);
+        assert.equal(canonical(local.state), canonical(state));
+        const synced = decodeStored(JSON.parse(JSON.stringify(encodeSynced(state))));
+        assert.deepEqual(synced.problems, []);
+        for (const [id, record] of Object.entries(synced.state.questions)) {
+          assert.equal(canonical(record), canonical(state.questions[id]));
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('every export imports again: random states made through the store with random clocks', async () => {
+    // Clocks anywhere, from a dead battery's 1970 to 2200; the store moves them into the window.
+    const clockArb = fc.oneof(fc.integer({ min: 0, max: Date.UTC(2200, 0, 1) }), fc.integer({ min: NOW - 400 * DAY, max: NOW + 10 * DAY }));
+    const opArb = fc.record({
+      kind: fc.constantFrom('grade', 'grade', 'tick', 'untick', 'reset', 'import'),
+      id: idArb,
       grade: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const),
+      clock: clockArb,
+      keyPoints: fc.integer({ min: 0, max: 8 }),
+      state: stateArb,
+    });
+    const noteArb = fc.dictionary(idArb, fc.string({ maxLength: 50 }), { maxKeys: 3 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArb, { maxLength: 8 }), noteArb, clockArb, async (ops, notes, exportClock) => {
+        const clock = { now: NOW };
+        const memento = new MemoryMemento();
+        const store = new StudyStore({ memento, backups: new MemoryBackups(), now: () => clock.now });
+        await store.load();
+        for (const op of ops) {
+          clock.now = op.clock;
+          if (op.kind === 'grade') {
+            await store.record({ questionId: op.id, grade: op.grade, durationMs: 1000, covered: op.keyPoints > 0 ? [0] : [], keyPointCount: op.keyPoints });
+          } else if (op.kind === 'tick' || op.kind === 'untick') {
+            await store.setPracticed([op.id], op.kind === 'tick');
+          } else if (op.kind === 'reset') {
+            await store.reset();
+          } else {
+            await store.importState(op.state);
+          }
+        }
+        const { file, notesLeftOut } = buildExport(store.state, notes, exportClock);
+        const parsed = parseImport(JSON.stringify(file, null, 1));
+        assert.ok('file' in parsed, 'error' in parsed ? parsed.error : '');
+        assert.equal(canonical(parsed.file.state.questions), canonical(store.state.questions));
+        assert.equal(canonical(parsed.file.state.log), canonical(store.state.log));
+        assert.deepEqual(Object.keys(parsed.file.notes).length + notesLeftOut.length, Object.keys(notes).length);
+
+        // ...into an empty profile, and into one with its own history: the merged result is always valid.
+        const other = new StudyStore({ memento: new MemoryMemento(), backups: new MemoryBackups(), now: () => exportClock });
+        await other.load();
+        await other.importState(ops[0]?.state ?? { resetAt: 0, questions: {}, log: [] });
+        const plan = await other.planImport(parsed.file.state);
+        assert.ok('summary' in plan, 'error' in plan ? plan.error : '');
+        await other.importState(parsed.file.state);
+        assert.ok(memento.get(STUDY_LOCAL_KEY) && memento.get(STUDY_SYNC_KEY));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('import: applies fully or changes nothing', async () => {
+    const ids = ['q-a', 'q-b', 'q-c', 'x'.repeat(240), 'y'.repeat(241)];
+    const entryArb = fc.record({
+      questionId: fc.constantFrom(...ids),
+      at: fc.oneof(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2110, 0, 1) }), fc.integer({ min: NOW - 10 * DAY, max: NOW + 10 * DAY })),
+      grade: fc.constantFrom(1, 2, 3, 4, 5),
       durationMs: fc.integer({ min: 0, max: 60_000 }),
       covered: fc.constant([]),
       keyPointCount: fc.integer({ min: 0, max: 8 }),
     });
     await fc.assert(
       fc.asyncProperty(fc.array(entryArb, { maxLength: 6 }), fc.array(fc.constantFrom(...ids), { maxLength: 4 }), async (log, marks) => {
-        // A file as another machine would write it, with whatever clock and ids it had.
-        const incomingPractice: PracticeState = { version: 1, cards: {}, log: [...log].sort((a, b) => a.at - b.at) };
-        const questions = Object.fromEntries(marks.map((id) => [id, { practiced: true, firstPracticedAt: NOW - DAY }]));
-        const text = JSON.stringify(buildExport({ version: 2, questions }, incomingPractice, {}, NOW));
+        // A file as another machine (or a hand edit) might write it.
+        const questions = Object.fromEntries(marks.map((id) => [id, { practiced: true, updatedAt: NOW - DAY }]));
+        const text = JSON.stringify({ format: 'ml-interview-prep-progress', version: 2, exportedAt: NOW, questions, log, notes: {} });
 
         const memento = new MemoryMemento();
-        const progress = new ProgressStore(memento, () => NOW);
-        const practice = new PracticeStore(memento, progress, () => NOW);
-        await progress.load();
-        await practice.load();
-        await progress.setPracticed(['q-a'], true);
+        const store = new StudyStore({ memento, backups: new MemoryBackups(), now: () => NOW });
+        await store.load();
+        await store.setPracticed(['q-a'], true);
         const before = JSON.stringify([...memento.values]);
 
-        const parsed = parseImport(text, known, NOW);
+        const parsed = parseImport(text);
         if ('error' in parsed) {
           assert.equal(JSON.stringify([...memento.values]), before, 'a refused file changes nothing');
           return;
         }
-        const plan = planImport({ progress: progress.snapshot, practice: practice.state }, parsed.file);
-        if ('error' in plan) {
-          assert.equal(JSON.stringify([...memento.values]), before, 'a refused merge changes nothing');
-          return;
-        }
-        await progress.replace(plan.progress);
-        await practice.replace(plan.practice);
+        await store.importState(parsed.file.state);
         for (const id of marks) {
-          assert.ok(progress.isPracticed(id), `${id} imported`);
+          assert.ok(store.isPracticed(id), `${id} imported`);
         }
-        assert.equal(practice.state.log.length, new Set(log.map((e) => `${e.questionId}@${e.at}`)).size);
+        assert.equal(store.state.log.length, new Set(log.map((e) => `${e.questionId}@${e.at}`)).size);
       }),
       { numRuns: 500 },
     );

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import type { Catalog } from '../../src/catalog/catalog';
 import { CatalogSource } from '../../src/catalog/catalogSource';
-import { ProgressStore } from '../../src/progress/progressStore';
+import { StudyStore } from '../../src/study/studyStore';
 import { Catalog as CatalogClass } from '../../src/catalog/catalog';
 import { orderCatalog } from '../../src/content/compileCatalog';
 import { SECTION_FOLDER_THRESHOLD, TreeModel, TreeNode } from '../../src/tree/treeModel';
-import { MemoryMemento, shippedCatalog } from './helpers';
+import { MemoryBackups, MemoryMemento, shippedCatalog } from './helpers';
 
 const label = (n: TreeNode) =>
   n.type === 'topic' ? n.topic.id : n.type === 'question' ? n.question.id : n.type === 'concept' ? n.concept.id : n.type === 'path' ? n.path.id : n.type;
@@ -17,7 +17,7 @@ describe('TreeModel', () => {
   });
 
   async function setup() {
-    const progress = new ProgressStore(new MemoryMemento());
+    const progress = new StudyStore({ memento: new MemoryMemento(), backups: new MemoryBackups() });
     await progress.load();
     return { progress, model: new TreeModel(new CatalogSource(catalog), progress) };
   }
@@ -55,7 +55,7 @@ describe('TreeModel', () => {
   });
 
   it('lists the questions due for review under their own node', async () => {
-    const progress = new ProgressStore(new MemoryMemento());
+    const progress = new StudyStore({ memento: new MemoryMemento(), backups: new MemoryBackups() });
     await progress.load();
     const due = [catalog.questions[5].id, catalog.questions[1].id, 'no-longer-in-catalog'];
     const model = new TreeModel(new CatalogSource(catalog), progress, () => due);
@@ -99,7 +99,7 @@ describe('TreeModel', () => {
     }
 
     it('groups a topic of more than 15 questions into its sections, in the topic order, unfiled ones last', async () => {
-      const progress = new ProgressStore(new MemoryMemento());
+      const progress = new StudyStore({ memento: new MemoryMemento(), backups: new MemoryBackups() });
       await progress.load();
       const big = bigTopic();
       const model = new TreeModel(new CatalogSource(big), progress);
@@ -124,7 +124,7 @@ describe('TreeModel', () => {
     });
 
     it('lists the questions directly while a topic has 15 or fewer', async () => {
-      const progress = new ProgressStore(new MemoryMemento());
+      const progress = new StudyStore({ memento: new MemoryMemento(), backups: new MemoryBackups() });
       await progress.load();
       const base = bigTopic();
       const small = new CatalogClass({ ...base.data, questions: base.questions.slice(0, SECTION_FOLDER_THRESHOLD) });
