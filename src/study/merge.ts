@@ -40,7 +40,8 @@ export function recordWins(a: QuestionRecord, b: QuestionRecord): boolean {
   if (a.updatedAt !== b.updatedAt) {
     return a.updatedAt > b.updatedAt;
   }
-  return canonical(a) > canonical(b);
+  // The same record read from two places is the common case: no need to order it.
+  return a !== b && !sameRecord(a, b) && canonical(a) > canonical(b);
 }
 
 function entryWins(a: LoggedReview, b: LoggedReview): boolean {
@@ -49,7 +50,29 @@ function entryWins(a: LoggedReview, b: LoggedReview): boolean {
   if (ra !== rb) {
     return ra > rb;
   }
-  return canonical(a) > canonical(b);
+  return a !== b && !sameEntry(a, b) && canonical(a) > canonical(b);
+}
+
+function sameRecord(a: QuestionRecord, b: QuestionRecord): boolean {
+  return (
+    a.practiced === b.practiced &&
+    a.firstPracticedAt === b.firstPracticedAt &&
+    a.lastPracticedAt === b.lastPracticedAt &&
+    (a.card === b.card || (a.card !== undefined && b.card !== undefined && canonical(a.card) === canonical(b.card)))
+  );
+}
+
+function sameEntry(a: LoggedReview, b: LoggedReview): boolean {
+  return (
+    a.questionId === b.questionId &&
+    a.at === b.at &&
+    a.grade === b.grade &&
+    a.durationMs === b.durationMs &&
+    a.keyPointCount === b.keyPointCount &&
+    a.restoredAt === b.restoredAt &&
+    a.covered.length === b.covered.length &&
+    a.covered.every((c, i) => c === b.covered[i])
+  );
 }
 
 function mergeLogs(a: readonly LoggedReview[], b: readonly LoggedReview[], resetAt: number): LoggedReview[] {
@@ -120,7 +143,7 @@ export function changedIds(before: StudyState, after: StudyState): string[] {
   const ids = new Set<string>();
   for (const [id, record] of Object.entries(after.questions)) {
     const old = Object.hasOwn(before.questions, id) ? before.questions[id] : undefined;
-    if (old !== record && (old === undefined || canonical(old) !== canonical(record))) {
+    if (old !== record && (old === undefined || old.updatedAt !== record.updatedAt || !sameRecord(old, record))) {
       ids.add(id);
     }
   }
@@ -141,7 +164,7 @@ export function changedIds(before: StudyState, after: StudyState): string[] {
     } else if (order > 0) {
       ids.add(y[j++].questionId);
     } else {
-      if (x[i] !== y[j] && canonical(x[i]) !== canonical(y[j])) {
+      if (x[i] !== y[j] && !sameEntry(x[i], y[j])) {
         ids.add(y[j].questionId);
       }
       i++;

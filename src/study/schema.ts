@@ -65,6 +65,12 @@ export const emptyState = (): StudyState => ({ resetAt: 0, questions: {}, log: [
 /** A field that does not match the schema; the message starts with the field's path. */
 export class SchemaError extends Error {}
 
+/**
+ * Records and reviews that checkRecord or checkEntry returned. They are never changed afterwards,
+ * so validateState need not check them again: each item is checked once, by the same rules.
+ */
+const checked = new WeakSet<object>();
+
 export function clampTime(ms: number): number {
   if (!Number.isFinite(ms)) {
     return TIME_WINDOW.earliest;
@@ -175,10 +181,16 @@ export function checkEntry(value: unknown, path: string): LoggedReview {
     at: checkTime(e.at, `${path}.at`),
     grade: checkGrade(e.grade, `${path}.grade`),
     durationMs: checkNumber(e.durationMs, `${path}.durationMs`, 0, MAX_DURATION_MS),
-    covered,
+    covered: Object.freeze(covered),
     keyPointCount,
   };
-  return e.restoredAt === undefined ? entry : { ...entry, restoredAt: checkTime(e.restoredAt, `${path}.restoredAt`) };
+  return remember(e.restoredAt === undefined ? entry : { ...entry, restoredAt: checkTime(e.restoredAt, `${path}.restoredAt`) });
+}
+
+/** Marks a checked item so it is not checked again; frozen, so it cannot change after its check. */
+function remember<T extends object>(item: T): T {
+  checked.add(Object.freeze(item));
+  return item;
 }
 
 /** One question's record. */
@@ -192,12 +204,12 @@ export function checkRecord(value: unknown, path: string): QuestionRecord {
     ...(r.lastPracticedAt !== undefined && { lastPracticedAt: checkTime(r.lastPracticedAt, `${path}.lastPracticedAt`) }),
   };
   if (r.card === undefined) {
-    return record;
+    return remember(record);
   }
   if (!practiced) {
     throw new SchemaError(`${path}.card must be absent for a question not practiced (un-ticking a question takes it out of review)`);
   }
-  return { ...record, card: checkCard(r.card, `${path}.card`) };
+  return remember({ ...record, card: Object.freeze(checkCard(r.card, `${path}.card`)) });
 }
 
 export function checkResetAt(value: unknown, path: string): number {
@@ -243,7 +255,7 @@ export function validateState(state: StudyState, limit = 5): string[] {
     const path = `questions[${JSON.stringify(id)}]`;
     check(() => {
       checkQuestionId(id, `the id of ${path}`);
-      const r = checkRecord(record, path);
+      const r = checked.has(record) ? record : (checkRecord(record, path), remember(record));
       if (r.updatedAt < resetAt) {
         throw new SchemaError(`${path}.updatedAt is before the reset at ${new Date(resetAt).toISOString()}`);
       }
@@ -252,7 +264,7 @@ export function validateState(state: StudyState, limit = 5): string[] {
   let previous: LoggedReview | undefined;
   state.log.forEach((entry, i) => {
     check(() => {
-      const e = checkEntry(entry, `log[${i}]`);
+      const e = checked.has(entry) ? entry : (checkEntry(entry, `log[${i}]`), remember(entry));
       if (changedAt(e) < resetAt) {
         throw new SchemaError(`log[${i}] is from before the reset at ${new Date(resetAt).toISOString()}`);
       }
