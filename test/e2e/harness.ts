@@ -245,6 +245,19 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
   }
 }
 
+/**
+ * Opens a second window on the same code-server and workspace: another page of the same browser,
+ * so it shares the first window's origin and with it VS Code's global state, as two windows of one
+ * VS Code profile do. It is closed with the session.
+ */
+export async function openWindow(s: Session, timeoutMs = 90_000): Promise<Page> {
+  const page = await s.context.newPage();
+  page.setDefaultTimeout(30_000);
+  await page.goto(s.url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
+  await waitForWorkbench(page, timeoutMs);
+  return page;
+}
+
 /** Stops every session still running (the root hook calls this after all tests). */
 export async function stopAllSessions(): Promise<void> {
   for (const s of [...liveSessions]) {
