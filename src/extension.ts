@@ -47,9 +47,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
   // Only the bounded synced value goes to Settings Sync; the full review log stays on this machine.
   context.globalState.setKeysForSync([STUDY_SYNC_KEY]);
   const backupFolder = vscode.Uri.joinPath(context.globalStorageUri, 'backups');
+  const backups = new FileBackupRing(backupFolder.fsPath);
   const study = new StudyStore({
     memento: context.globalState,
-    backups: new FileBackupRing(backupFolder.fsPath),
+    backups,
     isQuestion: (id) => source.current.question(id) !== undefined,
   });
   context.subscriptions.push(study);
@@ -64,6 +65,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
     }),
     intervalDisposable(() => void study.refresh(), REFRESH_INTERVAL_MS),
   );
+  // A last look on the way out: what this window holds and the stored values lack is stored.
+  flushOnDeactivate = () => study.refresh();
 
   // markdown-it, KaTeX and highlight.js load on the first answer shown, not at activation.
   let renderer: Promise<MarkdownRenderer> | undefined;
@@ -76,7 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
   const notes = new NotesFolder(context.globalStorageUri);
   const dashboard = new DashboardPanel(context.extensionUri, source, study, openAnswer, logger);
   const drill = new DrillPanel({ extensionUri: context.extensionUri, source, study, notes, markdown, openAnswer, showProgress: () => dashboard.show(), logger });
-  const transfer = new StudyTransfer(source, study, notes, new FileBackupRing(backupFolder.fsPath), context.globalStorageUri);
+  const transfer = new StudyTransfer(source, study, notes, backups, context.globalStorageUri);
   const search = new SearchIndexes(source);
   const userContent = new UserContentFolders(shipped, source, logger);
   context.subscriptions.push(userContent.onDidChangeRestriction((notice) => tree.setNotice(notice)));
@@ -91,7 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
     search,
     userContent,
     hovers,
-    new DueStatusBar(study),
+    new DueStatusBar(study, source.onDidChange),
     source.onDidChange(() => tree.refresh()),
     vscode.window.registerWebviewPanelSerializer(ANSWER_VIEW_TYPE, panels),
     ...registerCommands({ source, study, drill, dashboard, transfer, panels, notes, model, search, userContent }),
@@ -183,6 +186,10 @@ async function readCatalog(context: vscode.ExtensionContext): Promise<Catalog> {
   return result.catalog;
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+/** Set by activate(): the one thing deactivate() does before context.subscriptions are disposed. */
+let flushOnDeactivate: (() => Promise<void>) | undefined;
+
+export function deactivate(): Promise<void> | undefined {
+  // Everything else is disposed through context.subscriptions.
+  return flushOnDeactivate?.();
 }

@@ -31,12 +31,16 @@ export function startDrill(scope: PracticeScope, catalog: Catalog, study: StudyS
 /** "$(history) N due" in the status bar; a click starts a review. Hidden when nothing is due. */
 export class DueStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('mlPrep.due', vscode.StatusBarAlignment.Left, 50);
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly study: StudyStore) {
+  /** `onCatalogChange`: due questions are those of the catalog, so a content folder loading changes the count. */
+  constructor(
+    private readonly study: StudyStore,
+    onCatalogChange: (listener: () => void) => vscode.Disposable,
+  ) {
     this.item.name = 'ML Prep: Due for Review';
     this.item.command = 'mlPrep.startReview';
-    this.subscription = study.onDidChange(() => this.update());
+    this.subscriptions = [study.onDidChange(() => this.update()), onCatalogChange(() => this.update())];
     this.update();
   }
 
@@ -53,7 +57,7 @@ export class DueStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    this.subscriptions.forEach((d) => d.dispose());
     this.item.dispose();
   }
 }

@@ -248,7 +248,6 @@ export class StudyStore {
           this.readOnlyEmitter.fire(this.readOnlyMessage);
           return;
         }
-        this.setState(state);
         if (decoded.length > 0 && this.differsFromStored(state, raw)) {
           await this.write(state);
         }
@@ -389,13 +388,20 @@ export class StudyStore {
       if (problems.length > 0) {
         throw new RangeError(`StudyStore: the change was not saved, as the result would not be valid (${problems[0]})`);
       }
+      if (changedIds(base, next).length === 0 && next.resetAt === base.resetAt) {
+        return this.current; // Nothing to change (e.g. ticking a question already practiced).
+      }
       this.setState(next);
       await this.write(next);
       return next;
     });
   }
 
-  /** Merges the stored values that changed since this window last read them into its state. */
+  /**
+   * Merges the stored values that changed since this window last read them into its state (and
+   * announces what changed), so what was read is never forgotten, even when the change that follows
+   * is refused. Returns the merged state.
+   */
   private absorb(): { state: StudyState; raw: { local: unknown; sync: unknown }; decoded: DecodeResult[] } {
     const m = this.options.memento;
     const raw = { local: m.get(STUDY_LOCAL_KEY), sync: m.get(STUDY_SYNC_KEY) };
@@ -414,6 +420,7 @@ export class StudyStore {
       state = mergeStates(state, d.state);
     }
     this.seen = raw;
+    this.setState(state);
     return { state, raw, decoded };
   }
 
@@ -431,8 +438,12 @@ export class StudyStore {
     this.seen = { local, sync };
   }
 
+  /** Takes `next` as the state when it differs from the current one, and announces the ids that changed. */
   private setState(next: StudyState): void {
     const ids = changedIds(this.current, next);
+    if (ids.length === 0 && next.resetAt === this.current.resetAt) {
+      return; // The same content: keep the current objects.
+    }
     this.current = next;
     if (ids.length > 0) {
       this.changeEmitter.fire({ ids });

@@ -334,3 +334,23 @@ describe('the synced value', () => {
     assert.equal(Object.keys(memento.get<{ questions: object }>(STUDY_LOCAL_KEY)?.questions ?? {}).length, 2000, 'all of them are kept locally');
   });
 });
+
+describe('a window that reads before a refused change', () => {
+  it('keeps what it read, so its next write does not drop the other window\'s change', async () => {
+    const memento = new MemoryMemento();
+    const clock = { now: T0 };
+    const w1 = window(memento, clock);
+    const w2 = window(memento, clock);
+    await Promise.all([w1.load(), w2.load()]);
+    await w1.record(attempt('q1'));
+    // w2 reads w1's grade, then refuses its own change (an invalid merged import).
+    await assert.rejects(w2.importState({ resetAt: 0, questions: { ['z'.repeat(241)]: { practiced: true, updatedAt: T0 } }, log: [] }));
+    assert.ok(w2.card('q1'));
+    const plan = await w2.planImport({ resetAt: 0, questions: {}, log: [] });
+    assert.ok('summary' in plan);
+    await w2.setPracticed(['q2'], true);
+    const reloaded = window(memento, clock);
+    await reloaded.load();
+    assert.ok(reloaded.card('q1') && reloaded.isPracticed('q2'));
+  });
+});
