@@ -4,6 +4,7 @@ import { CatalogSource } from '../../src/catalog/catalogSource';
 import { StudyStore } from '../../src/study/studyStore';
 import { Catalog as CatalogClass } from '../../src/catalog/catalog';
 import { orderCatalog } from '../../src/content/compileCatalog';
+import { aggregate } from '../../src/practice/dashboard';
 import { SECTION_FOLDER_THRESHOLD, TreeModel, TreeNode } from '../../src/tree/treeModel';
 import { MemoryBackups, MemoryMemento, shippedCatalog } from './helpers';
 
@@ -63,6 +64,24 @@ describe('TreeModel', () => {
     assert.equal(node.type, 'due');
     assert.deepEqual(model.children(node).map(label), due.slice(0, 2));
     assert.equal(model.dueCount(), 2);
+  });
+
+  it('counts what is due as the dashboard does, from the one dueToday(), when a question with a card left the catalog', async () => {
+    const now = new Date(2025, 2, 1, 9).getTime();
+    const clock = { now: now - 3 * 86_400_000 };
+    const source = new CatalogSource(catalog);
+    const study = new StudyStore({ memento: new MemoryMemento(), backups: new MemoryBackups(), now: () => clock.now, isQuestion: (id) => source.current.question(id) !== undefined });
+    await study.load();
+    const [overdue, laterToday] = catalog.questions;
+    await study.record({ questionId: overdue.id, grade: 1, durationMs: 1, covered: [], keyPointCount: 0 });
+    await study.record({ questionId: 'left-the-catalog', grade: 1, durationMs: 1, covered: [], keyPointCount: 0 });
+    clock.now = now;
+    await study.record({ questionId: laterToday.id, grade: 1, durationMs: 1, covered: [], keyPointCount: 0 });
+    const model = new TreeModel(source, study, () => study.dueToday(now));
+    const data = aggregate(catalog, (id) => study.isPracticed(id), { ...study.history(), due: study.dueToday(now) }, now);
+    assert.deepEqual(study.dueToday(now), [overdue.id, laterToday.id]);
+    assert.equal(model.dueCount(), 2, 'the tree');
+    assert.equal(data.totals.due, 2, 'the dashboard (the status bar shows dueToday().length too)');
   });
 
   it('gives each tree position a unique key and a stable node for reveal()', async () => {
