@@ -60,7 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
   const dashboard = new DashboardPanel(context.extensionUri, source, progress, practice, openAnswer, logger);
   const drill = new DrillPanel({ extensionUri: context.extensionUri, source, practice, notes, markdown, openAnswer, showProgress: () => dashboard.show(), logger });
   const transfer = new ProgressTransfer(source, progress, practice, notes, context.globalStorageUri);
-  const search = new SearchIndexes(source);
+  const search = new SearchIndexes(source, vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath, logger);
   const userContent = new UserContentFolders(shipped, source, logger);
   context.subscriptions.push(userContent.onDidChangeRestriction((notice) => tree.setNotice(notice)));
   void userContent.reload();

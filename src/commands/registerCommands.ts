@@ -3,16 +3,16 @@ import type { CatalogSource } from '../catalog/catalogSource';
 import type { AnswerPanels } from '../panel/answerPanels';
 import type { DashboardPanel } from '../practice/dashboardPanel';
 import type { DrillPanel } from '../practice/drillPanel';
-import { pickScope, startDrill } from '../practice/practiceCommands';
+import { dueToday, pickScope, startDrill } from '../practice/practiceCommands';
 import type { PracticeScope } from '../practice/practiceScope';
 import type { PracticeStore } from '../practice/practiceStore';
 import type { ProgressTransfer } from '../practice/progressTransfer';
 import type { ProgressStore } from '../progress/progressStore';
-import type { SearchIndex } from '../search/searchIndex';
+import type { EntryKind } from '../search/searchDocs';
 import type { SearchIndexes } from '../search/searchIndexes';
 import { createEntry } from '../userContent/newEntry';
 import type { UserContentFolders } from '../userContent/userContentFolders';
-import { pickFromIndex } from '../search/searchPicker';
+import { pickFromSearch } from '../search/searchPicker';
 import type { QuestionFilter, TreeModel, TreeNode } from '../tree/treeModel';
 
 export interface CommandDeps {
@@ -33,34 +33,42 @@ const SYMBOL_AT_CURSOR = /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/;
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   const { panels, progress, model } = deps;
-  const openDoc = async (index: SearchIndex, placeholder: string, initial?: string) => {
-    const doc = await pickFromIndex(index, placeholder, initial);
-    if (doc) {
-      await panels.open(doc.id);
+  const stateOf = () => {
+    const due = new Set(dueToday(deps.practice));
+    return (id: string) => (due.has(id) ? 'due' : progress.isPracticed(id) ? 'practiced' : '');
+  };
+  const openDoc = async (kinds: readonly EntryKind[], placeholder: string, initial?: string) => {
+    const picked = await pickFromSearch(deps.search, { placeholder, initial, kinds, stateOf: stateOf() });
+    if (picked?.kind === 'entry') {
+      await panels.open(picked.id, undefined, picked.anchor || undefined);
+    } else if (picked?.kind === 'newNote') {
+      await vscode.commands.executeCommand('mlPrep.newQuestion', picked.title);
     }
   };
+  const everything: readonly EntryKind[] = ['concept', 'question'];
   return [
     vscode.commands.registerCommand('mlPrep.openEntry', (id: unknown) => {
       if (typeof id === 'string') {
         return panels.open(id);
       }
-      return openDoc(deps.search.everythingIndex(), 'Open a question or concept');
+      return openDoc(everything, 'Open a question or concept');
     }),
     vscode.commands.registerCommand('mlPrep.searchCheatSheet', () =>
-      openDoc(deps.search.conceptIndex(), 'Search the cheat sheet (typos are fine): e.g. kv cache, calibration, LoRA'),
+      openDoc(['concept'], 'Search the cheat sheet (typos are fine): e.g. kv cache, calibration, LoRA'),
     ),
     vscode.commands.registerCommand('mlPrep.searchEverything', () =>
-      openDoc(deps.search.everythingIndex(), 'Search questions and concepts (typos are fine)'),
+      openDoc(everything, 'Search questions, concepts and answers (typos are fine)'),
     ),
     vscode.commands.registerCommand('mlPrep.lookUpSelection', async () => {
       const term = termAtCursor(vscode.window.activeTextEditor);
       if (term) {
-        const direct = deps.search.conceptIndex().unambiguousMatch(term) ?? deps.search.everythingIndex().unambiguousMatch(term);
+        const engine = deps.search.current();
+        const direct = engine.unambiguousMatch(term, ['concept']) ?? engine.unambiguousMatch(term, everything);
         if (direct) {
-          return panels.open(direct.id);
+          return panels.open(direct);
         }
       }
-      return openDoc(deps.search.everythingIndex(), 'Look up a term in the cheat sheet and questions', term ?? '');
+      return openDoc(everything, 'Look up a term in the cheat sheet and questions', term ?? '');
     }),
     vscode.commands.registerCommand('mlPrep.togglePracticed', (node?: TreeNode) => {
       const id = node?.type === 'question' ? node.question.id : panels.activeQuestionId();
@@ -83,7 +91,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     }),
     vscode.commands.registerCommand('mlPrep.startReview', () => startDrill({ kind: 'due' }, deps.source.current, progress, deps.practice, deps.drill)),
     vscode.commands.registerCommand('mlPrep.showProgress', () => deps.dashboard.show()),
-    vscode.commands.registerCommand('mlPrep.newQuestion', () => createEntry('question', deps.userContent, deps.source)),
+    vscode.commands.registerCommand('mlPrep.newQuestion', (title?: unknown) =>
+      createEntry('question', deps.userContent, deps.source, typeof title === 'string' ? title.slice(0, 200) : ''),
+    ),
     vscode.commands.registerCommand('mlPrep.newConcept', () => createEntry('concept', deps.userContent, deps.source)),
     vscode.commands.registerCommand('mlPrep.pinPanel', () => panels.pin()),
   ];

@@ -14,6 +14,7 @@ import {
   sectionTitle,
   topicLayout,
   treeRow,
+  quickPickRow,
 } from './scenarios';
 
 describe('a new user in VS Code', function () {
@@ -115,7 +116,7 @@ describe('a new user in VS Code', function () {
     await step('the cheat-sheet search box', () => waitFor(async () => (await input.getAttribute('placeholder'))?.startsWith('Search the cheat sheet')));
     await input.pressSequentially('kv cahce');
     await step('"KV cache" to be offered for "kv cahce"', () =>
-      s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'KV cache' }).first().waitFor(),
+      quickPickRow(s.page, 'KV cache').waitFor(),
     );
     await s.screenshot('search-with-typo');
     await s.page.keyboard.press('Enter');

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { defaultVsix, openContainer, REPO_ROOT, runCommand, startSession, step, waitFor, type Session } from './harness';
-import { answerFrame, expand, treeRow } from './scenarios';
+import { answerFrame, expand, treeRow, quickPickRow } from './scenarios';
 
 const SURVIVOR_QUESTION = 'Which of my notes survived the hostile folder?';
 const SURVIVOR_CONCEPT = 'Survivor concept';
@@ -67,10 +67,10 @@ describe('a hostile content folder', function () {
     const input = s.page.locator('.quick-input-widget .quick-input-box input');
     await step('the cheat-sheet search box', () => waitFor(async () => (await input.getAttribute('placeholder'))?.startsWith('Search the cheat sheet')));
     await input.fill('survivor concpt');
-    await step('the surviving concept found by search', () => s.page.locator('.quick-input-widget .monaco-list-row', { hasText: SURVIVOR_CONCEPT }).first().waitFor());
+    await step('the surviving concept found by search', () => quickPickRow(s.page, SURVIVOR_CONCEPT).waitFor());
     await input.fill(`Chain ${CHAIN - 1}`);
     await step('the note with the broken link still loaded and found', () =>
-      s.page.locator('.quick-input-widget .monaco-list-row', { hasText: `Chain ${CHAIN - 1}` }).first().waitFor(),
+      quickPickRow(s.page, `Chain ${CHAIN - 1}`).waitFor(),
     );
     await s.page.keyboard.press('Escape');
     assert.equal(fs.existsSync(marker), false, 'the ---js front matter ran no code');

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { defaultVsix, openContainer, openFile, REPO_ROOT, runCommand, startSession, step, waitFor, type Session } from './harness';
-import { answerFrame, editorGroups, expand, treeRow } from './scenarios';
+import { answerFrame, editorGroups, expand, treeRow, quickPickRow } from './scenarios';
 
 const NOTE_QUESTION = 'How would I explain my own RoPE scaling trick?';
 const NOTE_CONCEPT = 'Rotary embeddings scaling';
@@ -89,7 +89,7 @@ describe('look up from the code, and your own notes', function () {
     const input = s.page.locator('.quick-input-widget .quick-input-box input');
     await step('the cheat-sheet search box', () => waitFor(async () => (await input.getAttribute('placeholder'))?.startsWith('Search the cheat sheet')));
     await input.fill('rotary scalng');
-    await step('the user concept found by search', () => s.page.locator('.quick-input-widget .monaco-list-row', { hasText: NOTE_CONCEPT }).first().waitFor());
+    await step('the user concept found by search', () => quickPickRow(s.page, NOTE_CONCEPT).waitFor());
     await s.page.keyboard.press('Escape');
     await runCommand(s.page, 'View: Focus Problems (Errors, Warnings, Infos)');
     await step('the broken file in the Problems panel, with the field named', () =>

@@ -136,3 +136,24 @@ export async function revealQuestionRow(page: Page, catalog: CatalogData, questi
   await step(`the row of "${question.title}"`, () => row.waitFor());
   return row;
 }
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A row of the open QuickPick by its visible text. Search labels carry a word joiner after each
+ * character (so VS Code cannot re-sort them), which the text match must allow for.
+ */
+export function quickPickRow(page: Page, text: string): Locator {
+  const pattern = new RegExp([...text].map(escapeRegExp).join('\u2060?'));
+  return page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: pattern }).first();
+}
+
+/** The QuickPick's row labels, top to bottom, as a user reads them. */
+export async function quickPickLabels(page: Page): Promise<string[]> {
+  return page.locator('.quick-input-widget .monaco-list-row').evaluateAll((rows) =>
+    rows
+      .map((r) => ({ top: (r as HTMLElement).offsetTop, text: (r.querySelector('.label-name')?.textContent ?? r.getAttribute('aria-label') ?? '').replace(/\u2060/g, '').trim() }))
+      .sort((a, b) => a.top - b.top)
+      .map((r) => r.text),
+  );
+}

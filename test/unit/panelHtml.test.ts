@@ -68,7 +68,7 @@ describe('answer panel HTML', () => {
 
   it('renders headings, MathML and highlighted code', () => {
     const html = markdown.render('## Deep dive\n\n$$\\mathrm{softmax}(QK^\\top/\\sqrt{d_k})V$$\n\n```python\nimport torch\n```\n');
-    assert.match(html, /<h2>Deep dive<\/h2>/);
+    assert.match(html, /<h2 id="s-deep-dive">Deep dive<\/h2>/);
     assert.match(html, /<math[^>]*display="block"/);
     assert.match(html, /<span class="hljs-keyword">import<\/span>/);
   });
