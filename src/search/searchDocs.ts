@@ -84,23 +84,23 @@ export function plainText(markdown: string): string {
     .trim();
 }
 
-export function searchDocuments(catalog: Catalog, kinds: readonly EntryKind[] = ['concept', 'question']): SearchDocument[] {
+/** The documents of the catalog's entries; `include` narrows them (e.g. to entries an index lacks). */
+export function searchDocuments(catalog: Catalog, include: (id: string) => boolean = () => true): SearchDocument[] {
   const docs: SearchDocument[] = [];
-  const add = (entryId: string, kind: EntryKind, head: Omit<SearchDocument, 'id' | 'entryId' | 'kind' | 'anchor'>, body: string) => {
-    docs.push({ id: entryId, entryId, kind, anchor: '', ...head });
+  // The entry's name (title, aliases, tags) is searched with typo tolerance; its key points and
+  // summary go with the answer's sections, searched as typed.
+  const add = (entryId: string, kind: EntryKind, name: { title: string; aliases?: string; tags: string }, points: { keyPoints?: string; summary: string }, body: string) => {
+    docs.push({ id: entryId, entryId, kind, anchor: '', ...name });
+    docs.push({ id: `${entryId}#`, entryId, kind, anchor: '', ...points });
     for (const s of sectionsOf(body)) {
       docs.push({ id: `${entryId}#${s.anchor || 'top'}`, entryId, kind, heading: s.heading, body: s.text, anchor: s.anchor });
     }
   };
-  if (kinds.includes('concept')) {
-    for (const c of catalog.concepts) {
-      add(c.id, 'concept', { title: c.title, aliases: c.aliases.join(' ; '), tags: c.tags.join(' '), summary: c.oneLiner }, catalog.body(c.id));
-    }
+  for (const c of catalog.concepts.filter((x) => include(x.id))) {
+    add(c.id, 'concept', { title: c.title, aliases: c.aliases.join(' ; '), tags: c.tags.join(' ') }, { summary: c.oneLiner }, catalog.body(c.id));
   }
-  if (kinds.includes('question')) {
-    for (const q of catalog.questions) {
-      add(q.id, 'question', { title: q.title, tags: q.tags.join(' '), keyPoints: q.keyPoints.join(' ; '), summary: q.summary }, catalog.body(q.id));
-    }
+  for (const q of catalog.questions.filter((x) => include(x.id))) {
+    add(q.id, 'question', { title: q.title, tags: q.tags.join(' ') }, { keyPoints: q.keyPoints.join(' ; '), summary: q.summary }, catalog.body(q.id));
   }
   return docs;
 }

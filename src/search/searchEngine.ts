@@ -22,8 +22,8 @@ export interface SearchHit {
 }
 
 /** Title and aliases first, then tags and key points, then headings, then body text. */
-const HEAD_BOOST = { title: 8, aliases: 8, tags: 3, keyPoints: 3, summary: 2 };
-const SECTION_BOOST = { heading: 2, body: 1 };
+const HEAD_BOOST = { title: 8, aliases: 8, tags: 3 };
+const SECTION_BOOST = { keyPoints: 3, summary: 2, heading: 2, body: 1 };
 /** A section's score counts for this much against an entry's head (they are scored in separate indexes). */
 const SECTION_WEIGHT = 0.5;
 
@@ -91,8 +91,9 @@ export interface SerializedIndex {
 }
 
 function fuzziness(term: string): number | boolean {
-  // Edit distance in titles and aliases: none for short words (where one edit is another word), 1 from 5 letters, 2 from 8.
-  return term.length >= 8 ? 2 : term.length >= 5 ? 1 : false;
+  // Edit distance in titles and aliases: none for short words (where one edit is another word), 1 from 5
+  // letters, 2 from 8; long symbols ("multiheadattention") get 1, as distance 2 there costs the most.
+  return term.length >= 8 && term.length <= 12 ? 2 : term.length >= 5 ? 1 : false;
 }
 
 /** How much each further matching section of an entry adds to its best document's score. */
@@ -138,7 +139,7 @@ export class SearchEngine {
     private readonly catalog: Catalog,
     shipped?: { readonly heads: AsPlainObject; readonly sections?: AsPlainObject },
   ) {
-    const docs = (ids?: ReadonlySet<string>) => searchDocuments(catalog).filter((d) => !ids?.has(d.entryId));
+    const docs = (known?: ReadonlySet<string>) => searchDocuments(catalog, (id) => !known?.has(id));
     if (shipped) {
       this.heads = MiniSearch.loadJS<SearchDocument>(shipped.heads, HEAD_OPTIONS);
       const known = new Set<string>();
