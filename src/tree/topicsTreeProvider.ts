@@ -131,7 +131,7 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
         item.iconPath = new vscode.ThemeIcon('history');
         item.tooltip = due > 0 ? 'Questions your review schedule brings back today' : 'Nothing is due: practise a topic to start a schedule';
         item.contextValue = 'mlPrep.due';
-        item.accessibilityInformation = { label: `Due for review, ${due} questions` };
+        item.accessibilityInformation = { label: `Due for review, ${due} ${due === 1 ? 'question' : 'questions'}` };
         return item;
       }
       case 'paths': {

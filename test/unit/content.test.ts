@@ -75,13 +75,11 @@ describe('shipped content', () => {
         assert.equal(catalog.question(id)?.topic, topic, `${id} is under ${topic}`);
       }
     }
-    assert.equal(Object.values(SEED_QUESTIONS).flat().length, 37);
     for (const [topic, ids] of Object.entries(SEED_CONCEPTS)) {
       for (const id of ids) {
         assert.equal(catalog.concept(id)?.topic, topic, `concept ${id} belongs to ${topic}`);
       }
     }
-    assert.equal(Object.values(SEED_CONCEPTS).flat().length, 31);
     for (const id of SEED_PATHS) {
       assert.ok(catalog.paths.some((p) => p.id === id), `seed path ${id}`);
     }
