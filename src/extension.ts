@@ -22,6 +22,7 @@ import { ANSWER_VIEW_TYPE } from './shared/protocol';
 import { TopicsTreeProvider } from './tree/topicsTreeProvider';
 import { TreeModel } from './tree/treeModel';
 import { Logger } from './util/logger';
+import { registerAnki } from './anki/ankiCommands';
 
 /** What activate() returns: used by the in-host tests, and by nothing else for now. */
 export interface MlPrepApi {
@@ -63,6 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
   const search = new SearchIndexes(source, vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath, logger);
   const userContent = new UserContentFolders(shipped, source, logger);
   context.subscriptions.push(userContent.onDidChangeRestriction((notice) => tree.setNotice(notice)));
+  context.subscriptions.push(registerAnki({ source, practice, markdown, open: (id) => panels.open(id), extensionId: context.extension.id, logger }));
   void userContent.reload();
   const hovers = new TermHovers(new TermHoverProvider(source, lookupTables(context, shipped, source)));
   context.subscriptions.push(
