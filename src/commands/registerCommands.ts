@@ -96,7 +96,47 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     ),
     vscode.commands.registerCommand('mlPrep.newConcept', () => createEntry('concept', deps.userContent, deps.source)),
     vscode.commands.registerCommand('mlPrep.pinPanel', () => panels.pin()),
+    // Context actions on tree nodes: practice what the node holds, mark it, or open it.
+    vscode.commands.registerCommand('mlPrep.practiceNode', (node?: TreeNode) => {
+      const ids = node ? questionIdsOf(node, deps) : [];
+      if (ids.length > 0) {
+        startDrill({ kind: 'questions', ids }, deps.source.current, progress, deps.practice, deps.drill);
+      }
+    }),
+    vscode.commands.registerCommand('mlPrep.markAllPracticed', async (node?: TreeNode) => {
+      const ids = node ? questionIdsOf(node, deps) : [];
+      if (ids.length === 0) {
+        return;
+      }
+      const answer = await vscode.window.showWarningMessage(`Mark all ${ids.length} questions practiced?`, { modal: true }, 'Mark practiced');
+      if (answer === 'Mark practiced') {
+        await progress.setPracticed(ids, true);
+      }
+    }),
+    vscode.commands.registerCommand('mlPrep.openNode', (node?: TreeNode) => {
+      if (node?.type === 'concept') {
+        return panels.open(node.concept.id);
+      }
+      return undefined;
+    }),
   ];
+}
+
+/** The questions a tree node stands for: a path's list, a topic's or a section's questions, or those that use a concept. */
+function questionIdsOf(node: TreeNode, deps: CommandDeps): string[] {
+  const catalog = deps.source.current;
+  switch (node.type) {
+    case 'path':
+      return catalog.pathQuestionIds(node.path);
+    case 'topic':
+      return catalog.questionsOf(node.topic.id).map((q) => q.id);
+    case 'section':
+      return catalog.questionsOf(node.topic.id).filter((q) => q.section === node.name).map((q) => q.id);
+    case 'concept':
+      return catalog.questionsUsing(node.concept.id).map((q) => q.id);
+    default:
+      return [];
+  }
 }
 
 function termAtCursor(editor: vscode.TextEditor | undefined): string | undefined {

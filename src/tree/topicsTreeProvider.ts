@@ -149,6 +149,7 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
         const item = new vscode.TreeItem(node.path.title, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = node.key;
         item.iconPath = new vscode.ThemeIcon('list-ordered');
+        item.contextValue = 'mlPrep.path';
         item.description = `${count.practiced}/${count.total} practiced`;
         item.tooltip = new vscode.MarkdownString(node.path.body);
         item.accessibilityInformation = { label: `${node.path.title}, study path, ${count.practiced} of ${count.total} questions practiced` };
