@@ -1,5 +1,6 @@
 // Shared steps for the end-to-end scenarios: what a user does, in the words of the UI.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import type { CatalogData, Question } from '../../src/catalog/types';
@@ -156,4 +157,19 @@ export async function quickPickLabels(page: Page): Promise<string[]> {
       .sort((a, b) => a.top - b.top)
       .map((r) => r.text),
   );
+}
+
+/**
+ * A copy of sample-workspace/ whose settings list one content folder, and a writer for files in
+ * it; the caller removes the folder afterwards.
+ */
+export function workspaceWithContentFolder(prefix: string, folder: string): { dir: string; write: (rel: string, text: string) => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `mlprep-${prefix}-ws-`));
+  fs.cpSync(path.join(REPO_ROOT, 'sample-workspace'), dir, { recursive: true });
+  const write = (rel: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  };
+  write('.vscode/settings.json', JSON.stringify({ 'mlPrep.content.folders': [folder] }));
+  return { dir, write };
 }
