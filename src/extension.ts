@@ -80,7 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
     practice.onDidChange(() => tree.refresh()),
     source.onDidChange(() => tree.refresh()),
     vscode.window.registerWebviewPanelSerializer(ANSWER_VIEW_TYPE, panels),
-    ...registerCommands({ source, practice, drill, dashboard, transfer, panels, progress, model, search, userContent }),
+    ...registerCommands({ source, practice, drill, dashboard, transfer, panels, progress, model, search, userContent, extensionId: context.extension.id }),
   );
   return {
     get catalog() {

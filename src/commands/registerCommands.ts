@@ -26,6 +26,7 @@ export interface CommandDeps {
   readonly model: TreeModel;
   readonly search: SearchIndexes;
   readonly userContent: UserContentFolders;
+  readonly extensionId: string;
 }
 
 // A code symbol with its dots (`nn.LayerNorm`, `torch.nn.functional.softmax`) counts as one word.
@@ -96,6 +97,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     ),
     vscode.commands.registerCommand('mlPrep.newConcept', () => createEntry('concept', deps.userContent, deps.source)),
     vscode.commands.registerCommand('mlPrep.pinPanel', () => panels.pin()),
+    vscode.commands.registerCommand('mlPrep.openWalkthrough', () =>
+      vscode.commands.executeCommand('workbench.action.openWalkthrough', `${deps.extensionId}#gettingStarted`, false),
+    ),
     // Context actions on tree nodes: practice what the node holds, mark it, or open it.
     vscode.commands.registerCommand('mlPrep.practiceNode', (node?: TreeNode) => {
       const ids = node ? questionIdsOf(node, deps) : [];

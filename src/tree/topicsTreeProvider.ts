@@ -161,8 +161,9 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
   private updateViewText(): void {
     const { practiced, total } = this.model.overall();
     this.view.description = `${practiced}/${total} practiced`;
-    // The description is hidden while Topics is the container's only view; the badge is not.
-    this.view.badge = practiced > 0 ? { value: practiced, tooltip: `${practiced} of ${total} questions practiced` } : undefined;
+    // A badge signals pending work: the questions due for review (progress is in the description and tooltips).
+    const due = this.model.dueCount();
+    this.view.badge = due > 0 ? { value: due, tooltip: `${due} ${due === 1 ? 'question' : 'questions'} due for review` } : undefined;
     this.view.message = [this.notice, FILTER_MESSAGE[this.model.filter]].filter((m) => m !== undefined).join(' ') || undefined;
   }
 }
