@@ -34,9 +34,23 @@ const builds = [
 
 mkdirSync('dist', { recursive: true });
 
+/** Start and end lines, and errors as file:line:col, for the problem matcher in .vscode/tasks.json. */
+const watchReporter = {
+  name: 'watch-reporter',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}\n    ${location?.file}:${location?.line}:${location?.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
 if (watch) {
   for (const options of builds) {
-    const ctx = await esbuild.context(options);
+    const ctx = await esbuild.context({ ...options, plugins: [watchReporter] });
     await ctx.watch();
   }
 } else {

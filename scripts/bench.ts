@@ -19,7 +19,12 @@ import type { QuestionRecord, StudyState } from '../src/study/schema';
 import { SYNC_MAX_BYTES } from '../src/study/storedValue';
 import { STUDY_LOCAL_KEY, STUDY_SYNC_KEY, StudyStore } from '../src/study/studyStore';
 import { hostileBench } from './benchHostile';
-import { conceptDocs, questionDocs, SearchDoc, SearchIndex } from '../src/search/searchIndex';
+import MiniSearch from 'minisearch';
+import { Catalog as CatalogClass } from '../src/catalog/catalog';
+import type { CatalogData, Question } from '../src/catalog/types';
+import { bodiesFrom } from '../src/catalog/loadCatalog';
+import { SearchEngine, SECTION_OPTIONS } from '../src/search/searchEngine';
+import { evaluate, loadQueries } from '../test/unit/searchEval';
 import { TreeModel, TreeNode } from '../src/tree/treeModel';
 
 const root = join(__dirname, '..');
@@ -48,6 +53,7 @@ function summarize(times: number[]): Stats {
 }
 
 const rows: string[][] = [];
+const qualityRows: ReturnType<typeof evaluate> = [];
 function report(name: string, s: Stats, target?: string): void {
   const ok = target ? (s.p95 <= Number(target) ? 'ok' : 'OVER') : '';
   rows.push([name, s.median.toFixed(3), s.p95.toFixed(3), String(s.runs), target ? `≤ ${target} ms` : '', ok]);
@@ -99,25 +105,51 @@ const WORDS = (
   'inference batch norm weight optimizer learning rate schedule scaling law expert router memory agent'
 ).split(' ');
 
-function syntheticDocs(n: number, seed = 7): { docs: SearchDoc[]; bodies: string[] } {
+/** A catalog of n questions with answer-length bodies (about 600 words in four sections) over a Zipf-like vocabulary. */
+function syntheticCatalog(n: number, seed = 7): CatalogClass {
   let x = seed;
   const rand = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const word = () => WORDS[Math.floor(rand() * WORDS.length)];
+  // 6,000 made-up words plus the real ones; low ranks are far more frequent, as in text.
+  const vocab = [...WORDS, ...Array.from({ length: 6000 }, (_, i) => `w${i.toString(36)}x${(i * 7919).toString(36)}`)];
+  const word = () => vocab[Math.floor(vocab.length * rand() ** 3)];
   const phrase = (k: number) => Array.from({ length: k }, word).join(' ');
-  const docs: SearchDoc[] = [];
-  const bodies: string[] = [];
-  for (let i = 0; i < n; i++) {
-    docs.push({
-      id: `doc-${i}`,
-      kind: i % 3 === 0 ? 'concept' : 'question',
-      title: `${phrase(3)} ${i}`,
-      aliases: [phrase(2), phrase(1)],
-      text: phrase(20),
-      topicTitle: 'Synthetic',
-    });
-    bodies.push(phrase(800));
-  }
-  return { docs, bodies };
+  const questions: Question[] = Array.from({ length: n }, (_, i) => ({
+    id: `q-${i}`,
+    title: `${phrase(6)} ${i}?`,
+    topic: 'synthetic',
+    format: 'explain',
+    section: '',
+    difficulty: 'intermediate',
+    status: 'published',
+    summary: phrase(25),
+    tags: [word(), word()],
+    concepts: [],
+    related: [],
+    prerequisites: [],
+    keyPoints: [phrase(8), phrase(8), phrase(8), phrase(8)],
+    sources: [],
+    body: `## Short answer\n${phrase(60)}\n\n## Deep dive\n${phrase(330)}\n\n## Trade-offs and pitfalls\n${phrase(140)}\n\n## Follow-ups\n### ${phrase(6)}?\n${phrase(60)}\n`,
+  }));
+  const data: CatalogData = {
+    schemaVersion: 1,
+    topics: [{ id: 'synthetic', title: 'Synthetic', shortTitle: 'Synthetic', order: 1, difficulty: 'intermediate', teaches: [], sections: [], body: '' }],
+    questions,
+    concepts: [],
+    paths: [],
+  };
+  return new CatalogClass(data);
+}
+
+/** Naive fuse.js over every field the engine searches, answer bodies included. */
+function naiveFuse(catalog: CatalogClass): Fuse<{ title: string; aliases: string; keyPoints: string; text: string; body: string }> {
+  const docs = [...catalog.concepts, ...catalog.questions].map((e) => ({
+    title: e.title,
+    aliases: 'aliases' in e ? e.aliases.join(' ') : e.tags.join(' '),
+    keyPoints: 'keyPoints' in e ? e.keyPoints.join(' ') : '',
+    text: 'oneLiner' in e ? e.oneLiner : e.summary,
+    body: catalog.body(e.id),
+  }));
+  return new Fuse(docs, { keys: ['title', 'aliases', 'keyPoints', 'text', 'body'], includeScore: true, ignoreLocation: true, threshold: 0.45 });
 }
 
 /** A review log over the catalog's questions, spread over the last 200 days, with a card each. */
@@ -277,7 +309,7 @@ function syntheticUserFiles(catalog: Catalog, seed = 5): UserFile[] {
 }
 
 async function main(): Promise<void> {
-  const catalogResult = parseCatalog(readFileSync(catalogFile, 'utf8'), catalogFile);
+  const catalogResult = parseCatalog(readFileSync(catalogFile, 'utf8'), catalogFile, bodiesFrom(join(root, 'dist', 'bodies')));
   if (!('catalog' in catalogResult)) {
     throw new Error(catalogResult.error);
   }
@@ -289,30 +321,36 @@ async function main(): Promise<void> {
   report(`catalog load → tree data, first run (${nodes} nodes)`, summarize([performance.now() - coldStart]), '5');
   report('catalog load → tree data, warm', measure(200, loadToTree), '5');
 
-  // 2. Search per keystroke.
-  const typed = keystrokes(QUERIES);
-  const shipped = new SearchIndex([...conceptDocs(catalog), ...questionDocs(catalog)]);
-  report(`search per keystroke, shipped catalog (${shipped.docs.length} entries)`, measureKeystrokes(typed, (q) => shipped.search(q)), '2');
-
-  for (const size of [1000, 10000]) {
-    const { docs, bodies } = syntheticDocs(size);
-    const index = new SearchIndex(docs);
-    const ours = measureKeystrokes(typed, (q) => index.search(q));
-    report(`search per keystroke, synthetic ${size} (ours: short fields)`, ours, size === 10000 ? '16' : undefined);
-    // The naive approach: one fuse.js index over every field, answer bodies included.
-    const naive = new Fuse(
-      docs.map((d, i) => ({ ...d, body: bodies[i] })),
-      { keys: ['title', 'aliases', 'text', 'body'], includeScore: true, ignoreLocation: true, threshold: 0.45 },
-    );
-    const sample = size === 10000 ? typed.filter((_, i) => i % 8 === 0) : typed.filter((_, i) => i % 2 === 0);
-    report(`search per keystroke, synthetic ${size} (naive fuse.js, all fields)`, measureKeystrokes(sample, (q) => naive.search(q, { limit: 30 })));
-  }
+  // 2. Search: the engine as the extension loads it, per keystroke, beside naive fuse.js.
+  const dist = join(root, 'dist');
+  const shippedCatalog = catalog;
+  const readJson = (f: string) => JSON.parse(readFileSync(join(dist, f), 'utf8'));
+  report('search: load the entries index (first search)', measure(10, () => new SearchEngine(shippedCatalog, { heads: readJson('search-heads.json') })), '30');
+  report('search: load the answer-sections index (after it, in the background)', measure(10, () => MiniSearch.loadJS(readJson('search-sections.json'), SECTION_OPTIONS)));
+  report('search: build both indexes from the catalog (what the build does)', measure(3, () => new SearchEngine(shippedCatalog)));
+  const engine = new SearchEngine(shippedCatalog, { heads: readJson('search-heads.json'), sections: readJson('search-sections.json') });
+  const queries = loadQueries();
+  const typed = keystrokes([...QUERIES, ...queries.filter((_, i) => i % 5 === 0).map((q) => q.query)]);
+  report(`search per keystroke, shipped catalog (${shippedCatalog.questions.length + shippedCatalog.concepts.length} entries, ${typed.length} keystrokes)`, measureKeystrokes(typed, (q) => engine.search(q)), '2');
+  const fuseShipped = naiveFuse(shippedCatalog);
+  report('search per keystroke, shipped catalog (naive fuse.js, all fields and bodies)', measureKeystrokes(typed.filter((_, i) => i % 4 === 0), (q) => fuseShipped.search(q, { limit: 30 })));
+  let naiveAt = 0;
+  const synthetic = syntheticCatalog(10_000);
+  const buildStart = performance.now();
+  const big = new SearchEngine(synthetic);
+  report('search: build both indexes, synthetic 10,000 entries', summarize([performance.now() - buildStart]));
+  const syntheticTyped = keystrokes(['attention layer', 'gradient boosting tree', 'cache latency', 'embedding retrieval', 'modl', 'w1x']);
+  report('search per keystroke, synthetic 10,000 entries with answer-length bodies', measureKeystrokes(syntheticTyped, (q) => big.search(q)), '16');
+  const fuseBig = naiveFuse(synthetic);
+  // A few keystrokes only: each takes seconds.
+  report('search per keystroke, synthetic 10,000 (naive fuse.js, all fields and bodies)', measure(4, () => fuseBig.search(syntheticTyped[(naiveAt++ * 7) % syntheticTyped.length], { limit: 30 })));
+  qualityRows.push(...evaluate(engine, queries));
 
   // 3. Panel HTML for the longest answer: a fresh builder each run, so nothing is cached.
-  const longest = [...catalog.questions].sort((a, b) => b.body.length - a.body.length)[0];
+  const longest = [...catalog.questions].sort((a, b) => catalog.body(b.id).length - catalog.body(a.id).length)[0];
   const renderer = new MarkdownRenderer();
   report(
-    `panel HTML, longest answer (${longest.id}, ${longest.body.split(/\s+/).length} words)`,
+    `panel HTML, longest answer (${longest.id}, ${catalog.body(longest.id).split(/\s+/).length} words)`,
     measure(50, () => new EntryHtmlBuilder(catalog, renderer).build(longest.id, { practiced: false, pinned: false })),
     '10',
   );
@@ -362,6 +400,16 @@ async function main(): Promise<void> {
   await studyStorageBench();
 
   printTable();
+
+  // Search quality on the labelled query set (test/unit/fixtures/search-queries.json).
+  console.log('\nsearch quality (labelled queries; junk: share that shows nothing)');
+  for (const g of qualityRows) {
+    console.log(`${g.group.padEnd(8)} ${String(g.queries).padStart(4)} queries  hit@1 ${(g.hit1 * 100).toFixed(1).padStart(5)}%  hit@5 ${(g.hit5 * 100).toFixed(1).padStart(5)}%  MRR ${g.mrr.toFixed(3)}`);
+  }
+  const answerable = qualityRows.filter((g) => g.group !== 'junk');
+  const total = answerable.reduce((n, g) => n + g.queries, 0);
+  const share = (f: (g: (typeof qualityRows)[number]) => number) => ((answerable.reduce((n, g) => n + f(g) * g.queries, 0) / total) * 100).toFixed(1);
+  console.log(`answerable ${total} queries  hit@1 ${share((g) => g.hit1)}% (target ≥ 80)  hit@5 ${share((g) => g.hit5)}% (target ≥ 95)`);
 
   // 7. Hostile inputs: each case of the hostile-input issue, with its longest synchronous stretch.
   console.log('\nhostile inputs (target: no synchronous stretch over 100 ms, each under 1,000 ms in all)');

@@ -1,5 +1,7 @@
 // Validates content/ and compiles it into dist/catalog.json. Fails with every problem listed.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Catalog } from '../src/catalog/catalog';
+import { SearchEngine } from '../src/search/searchEngine';
 import { join, relative, sep } from 'node:path';
 import { compileCatalog, ContentFile, formatProblem } from '../src/content/compileCatalog';
 import { AliasClash, buildLookupTable } from '../src/lookup/lookupTable';
@@ -29,7 +31,20 @@ if (!catalog) {
   process.exit(1);
 }
 mkdirSync(join(outFile, '..'), { recursive: true });
-writeFileSync(outFile, JSON.stringify(catalog));
+// Answers and explanations go to one file each, read when shown: the catalog the extension
+// parses at activation then holds only what the tree and search need.
+const bodiesDir = join(outFile, '..', 'bodies');
+rmSync(bodiesDir, { recursive: true, force: true });
+mkdirSync(bodiesDir, { recursive: true });
+for (const entry of [...catalog.questions, ...catalog.concepts]) {
+  writeFileSync(join(bodiesDir, `${entry.id}.md`), entry.body);
+}
+const lean = {
+  ...catalog,
+  questions: catalog.questions.map((q) => ({ ...q, body: '' })),
+  concepts: catalog.concepts.map((c) => ({ ...c, body: '' })),
+};
+writeFileSync(outFile, JSON.stringify(lean));
 const drafts = catalog.questions.filter((q) => q.status === 'draft').length + catalog.concepts.filter((c) => c.status === 'draft').length;
 console.log(
   `catalog: ${catalog.topics.length} topics, ${catalog.questions.length} questions, ${catalog.concepts.length} concepts, ` +
@@ -46,3 +61,13 @@ for (const c of clashes) {
 }
 const phraseCount = Object.values(table.phrases).reduce((n, list) => n + list.length, 0);
 console.log(`lookup: ${Object.keys(table.symbols).length} symbols, ${phraseCount} phrases (${clashes.length} clashes) -> ${relative(process.cwd(), lookupFile)}`);
+
+// The search index of the shipped catalog, built here so the first search only loads it.
+// Two files: the entries' index is loaded on the first search, the sections' one right after.
+const index = new SearchEngine(new Catalog(catalog)).serialize();
+const headsFile = join(outFile, '..', 'search-heads.json');
+const sectionsFile = join(outFile, '..', 'search-sections.json');
+writeFileSync(headsFile, JSON.stringify(index.heads));
+writeFileSync(sectionsFile, JSON.stringify(index.sections));
+const kib = (f: string) => (statSync(f).size / 1024).toFixed(0);
+console.log(`search index -> ${relative(process.cwd(), headsFile)} (${kib(headsFile)} KiB), ${relative(process.cwd(), sectionsFile)} (${kib(sectionsFile)} KiB)`);

@@ -22,6 +22,7 @@ import { ANSWER_VIEW_TYPE } from './shared/protocol';
 import { TopicsTreeProvider } from './tree/topicsTreeProvider';
 import { TreeModel } from './tree/treeModel';
 import { Logger } from './util/logger';
+import { registerAnki } from './anki/ankiCommands';
 
 /** What activate() returns: used by the in-host tests, and by nothing else for now. */
 export interface MlPrepApi {
@@ -76,13 +77,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
   const tree = new TopicsTreeProvider(model, study);
   const panels = new AnswerPanels(context.extensionUri, source, study, markdown, logger);
   const openAnswer = (id: string) => void panels.open(id);
-  const notes = new NotesFolder(context.globalStorageUri);
+  // With extensionKind ["ui", "workspace"] a remote window may still run this extension on the desktop's machine.
+  const runsOnDesktop =
+    vscode.env.uiKind === vscode.UIKind.Desktop && (vscode.env.remoteName === undefined || context.extension.extensionKind === vscode.ExtensionKind.UI);
+  const notes = new NotesFolder(context.globalStorageUri, runsOnDesktop);
   const dashboard = new DashboardPanel(context.extensionUri, source, study, openAnswer, logger);
   const drill = new DrillPanel({ extensionUri: context.extensionUri, source, study, notes, markdown, openAnswer, showProgress: () => dashboard.show(), logger });
   const transfer = new StudyTransfer(source, study, notes, backups, context.globalStorageUri);
-  const search = new SearchIndexes(source);
+  const search = new SearchIndexes(source, vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath, logger);
   const userContent = new UserContentFolders(shipped, source, logger);
   context.subscriptions.push(userContent.onDidChangeRestriction((notice) => tree.setNotice(notice)));
+  context.subscriptions.push(registerAnki({ source, study, markdown, open: (id) => panels.open(id), extensionId: context.extension.id, logger }));
   void userContent.reload();
   const hovers = new TermHovers(new TermHoverProvider(source, lookupTables(context, shipped, source)));
   context.subscriptions.push(
@@ -97,7 +102,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
     new DueStatusBar(study, source.onDidChange),
     source.onDidChange(() => tree.refresh()),
     vscode.window.registerWebviewPanelSerializer(ANSWER_VIEW_TYPE, panels),
-    ...registerCommands({ source, study, drill, dashboard, transfer, panels, notes, model, search, userContent }),
+    ...registerCommands({ source, study, drill, dashboard, transfer, panels, notes, model, search, userContent, extensionId: context.extension.id }),
   );
   return {
     get catalog() {

@@ -48,7 +48,7 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       main.innerHTML = message.html;
       document.title = message.title;
       vscode.setState(message.state);
-      window.scrollTo(0, 0);
+      scrollToAnchor(message.state.anchor);
       break;
     case 'practiced':
       showPracticed(message.entryId, message.practiced);
@@ -67,6 +67,19 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
     }
   }
 });
+
+/** A search hit in an answer's body opens at its section; anything else opens at the top. */
+function scrollToAnchor(anchor: string | undefined): void {
+  const target = anchor ? document.getElementById(`s-${anchor}`) : null;
+  if (target) {
+    target.scrollIntoView({ block: 'start' });
+    target.classList.add('search-target');
+  } else {
+    window.scrollTo(0, 0);
+  }
+}
+
+scrollToAnchor(initial?.anchor);
 
 function showPracticed(entryId: string, practiced: boolean): void {
   const button = document.querySelector<HTMLButtonElement>('button[data-action="togglePracticed"]');

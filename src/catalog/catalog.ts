@@ -8,7 +8,16 @@ export class Catalog {
   private readonly questionsByTopic = new Map<string, Question[]>();
   private readonly questionsByConcept = new Map<string, Question[]>();
 
-  constructor(private readonly catalogData: CatalogData) {
+  private readonly loadedBodies = new Map<string, string>();
+
+  /**
+   * `loadBody` reads a question's or concept's body on first use, for catalogs that ship without
+   * bodies (the built one keeps them in dist/bodies/, so loading the catalog stays fast).
+   */
+  constructor(
+    private readonly catalogData: CatalogData,
+    private readonly loadBody?: (id: string) => string | undefined,
+  ) {
     for (const t of catalogData.topics) {
       this.topicsById.set(t.id, t);
       this.questionsByTopic.set(t.id, []);
@@ -53,6 +62,34 @@ export class Catalog {
   }
   concept(id: string): Concept | undefined {
     return this.conceptsById.get(id);
+  }
+
+  /** A path's questions in study order: its list, or every question of its topics when it lists none. */
+  pathQuestionIds(path: StudyPath): string[] {
+    const listed = path.firstQuestions.filter((id) => this.questionsById.has(id));
+    return listed.length > 0 ? listed : path.topics.flatMap((t) => (this.questionsByTopic.get(t) ?? []).map((q) => q.id));
+  }
+
+  /** The Markdown answer or explanation of a question or concept; '' when there is none. */
+  body(id: string): string {
+    const item = this.questionsById.get(id) ?? this.conceptsById.get(id);
+    if (!item) {
+      return '';
+    }
+    if (item.body) {
+      return item.body;
+    }
+    let body = this.loadedBodies.get(id);
+    if (body === undefined) {
+      body = this.loadBody?.(id) ?? '';
+      this.loadedBodies.set(id, body);
+    }
+    return body;
+  }
+
+  /** The same body loader, for a catalog derived from this one (user content merged in). */
+  derive(data: CatalogData): Catalog {
+    return new Catalog(data, (id) => (this.questionsById.has(id) || this.conceptsById.has(id) ? this.body(id) : undefined));
   }
 
   entry(id: string): Entry | undefined {

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Catalog } from './catalog';
 import type { CatalogData } from './types';
 
@@ -15,10 +17,26 @@ export async function loadCatalog(file: string): Promise<LoadResult> {
   } catch (e) {
     return { error: `Could not read the question catalog ${file}: ${(e as Error).message}` };
   }
-  return parseCatalog(text, file);
+  return parseCatalog(text, file, bodiesFrom(join(dirname(file), 'bodies')));
 }
 
-export function parseCatalog(text: string, file: string): LoadResult {
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Reads `<dir>/<id>.md`, the body the build split out of the catalog; undefined when missing. */
+export function bodiesFrom(dir: string): (id: string) => string | undefined {
+  return (id) => {
+    if (!ID.test(id)) {
+      return undefined;
+    }
+    try {
+      return readFileSync(join(dir, `${id}.md`), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+export function parseCatalog(text: string, file: string, loadBody?: (id: string) => string | undefined): LoadResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -29,7 +47,7 @@ export function parseCatalog(text: string, file: string): LoadResult {
   if (problem) {
     return { error: `The question catalog ${file} is damaged: ${problem}. Reinstall the extension.` };
   }
-  return { catalog: new Catalog(data as CatalogData) };
+  return { catalog: new Catalog(data as CatalogData, loadBody) };
 }
 
 // The build step validated every field; this only guards against a truncated or foreign file.

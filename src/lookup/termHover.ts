@@ -65,7 +65,10 @@ export class TermHovers implements vscode.Disposable {
     this.registration = undefined;
     const config = vscode.workspace.getConfiguration('mlPrep.hover');
     const languages = config.get<string[]>('languages', ['python', 'markdown']).filter((l) => typeof l === 'string' && l);
-    if (config.get<boolean>('enabled', true) && languages.length > 0) {
+    const enabled = config.get<boolean>('enabled', true) && languages.length > 0;
+    // Look Up Selection is in the context menu where hovers work, or when text is selected.
+    void vscode.commands.executeCommand('setContext', 'mlPrep.hoverLanguages', enabled ? languages : []);
+    if (enabled) {
       this.registration = vscode.languages.registerHoverProvider(
         languages.map((language) => ({ language })),
         this.provider,

@@ -58,20 +58,21 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
   }
 
   /** Opens an entry beside the editor, keeping the editor focused and visible. */
-  async open(id: string, into?: AnswerPanel): Promise<void> {
+  /** Opens an entry beside the editor; `anchor` scrolls to a section of its answer (a search hit). */
+  async open(id: string, into?: AnswerPanel, anchor?: string): Promise<void> {
     if (!this.catalog.entry(id)) {
       void vscode.window.showWarningMessage(`ML Prep: no question or concept has the id "${id}".`);
       return;
     }
     const target = into ?? this.reusable;
     if (target) {
-      await target.show(id);
+      await target.show(id, anchor);
       target.panel.reveal(target.panel.viewColumn, true);
       return;
     }
     const panel = vscode.window.createWebviewPanel(ANSWER_VIEW_TYPE, 'ML Prep', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
     const created = this.adopt(panel, false);
-    await created.show(id);
+    await created.show(id, anchor);
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PanelState | undefined): Promise<void> {
@@ -222,9 +223,9 @@ export class AnswerPanel {
     );
   }
 
-  async show(id: string): Promise<void> {
+  async show(id: string, anchor?: string): Promise<void> {
     const builder = await this.builder();
-    const state: PanelState = { entryId: id, pinned: this.pinned };
+    const state: PanelState = anchor ? { entryId: id, pinned: this.pinned, anchor } : { entryId: id, pinned: this.pinned };
     const html = builder.build(id, { practiced: this.progress.isPracticed(id), pinned: this.pinned }) ?? '';
     const title = this.titleOf(id);
     this.entryId = id;

@@ -42,7 +42,7 @@ export class EntryHtmlBuilder {
     return [
       header([topic?.title ?? q.topic, q.section, 'Question'], q.title, badges, actions(q.id, state)),
       `<p class="summary">${this.markdown.renderInline(q.summary)}</p>`,
-      `<section class="answer" aria-label="Answer">${this.body(q.id, q.body)}</section>`,
+      `<section class="answer" aria-label="Answer">${this.body(q.id, this.catalog.body(q.id))}</section>`,
       listSection('Key points', 'key-points', q.keyPoints.map((k) => this.markdown.renderInline(k))),
       this.linksSection('Prerequisites', q.prerequisites),
       this.linksSection('Concepts', q.concepts),
@@ -65,7 +65,7 @@ export class EntryHtmlBuilder {
       header([topic?.title ?? c.topic, 'Cheat sheet'], c.title, badges, actions(undefined, state)),
       `<p class="summary one-liner">${this.markdown.renderInline(c.oneLiner)}</p>`,
       aliases,
-      `<section class="answer" aria-label="Explanation">${this.body(c.id, c.body)}</section>`,
+      `<section class="answer" aria-label="Explanation">${this.body(c.id, this.catalog.body(c.id))}</section>`,
       this.linksSection('Used in questions', this.catalog.questionsUsing(c.id).map((q) => q.id)),
       this.linksSection('Related', c.related),
       listSection('Sources', 'sources', c.sources.map((s) => this.markdown.renderInline(s))),

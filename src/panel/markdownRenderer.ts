@@ -8,6 +8,7 @@ import sql from 'highlight.js/lib/languages/sql';
 import typescript from 'highlight.js/lib/languages/typescript';
 import yaml from 'highlight.js/lib/languages/yaml';
 import MarkdownIt from 'markdown-it';
+import { AnchorMaker } from '../search/searchDocs';
 
 // Only the languages answers use, so the bundle stays small.
 const LANGUAGES = { python, bash, json, javascript, typescript, sql, yaml };
@@ -33,6 +34,15 @@ export class MarkdownRenderer {
       highlight: (code, info) => this.highlightWithinBudget(code, info),
     });
     this.md.use(katexPlugin, { output: 'mathml', throwOnError: false, enableFencedBlocks: true, trust: false, maxExpand: 500 });
+    // `##`/`###` headings get the anchors search hits point at (`s-<slug>`, as searchDocs makes them).
+    this.md.core.ruler.push('section_anchors', (state) => {
+      const anchors = new AnchorMaker();
+      state.tokens.forEach((token, i) => {
+        if (token.type === 'heading_open' && (token.tag === 'h2' || token.tag === 'h3')) {
+          token.attrSet('id', `s-${anchors.next(state.tokens[i + 1]?.content ?? '')}`);
+        }
+      });
+    });
     // No remote loads: an image is shown as its alt text, never fetched.
     this.md.renderer.rules.image = (tokens, idx) => `<span class="image-alt">[image: ${this.md.utils.escapeHtml(tokens[idx].content)}]</span>`;
     const validateLink = this.md.validateLink.bind(this.md);

@@ -124,7 +124,7 @@ export class DrillPanel extends DisposableBase {
     }
     this.post({
       type: 'drillView',
-      html: revealedView(this.step(q), md.render(q.body), q.keyPoints.map((k) => md.renderInline(k)), notesHtml, this.session.revealedAfterMs ?? 0),
+      html: revealedView(this.step(q), md.render(this.deps.source.current.body(q.id)), q.keyPoints.map((k) => md.renderInline(k)), notesHtml, this.session.revealedAfterMs ?? 0),
     });
   }
 

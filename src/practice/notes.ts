@@ -7,7 +7,11 @@ import type { Question } from '../catalog/types';
  * mlPrep.practice.notesFolder, else the extension's global storage). Never deleted here.
  */
 export class NotesFolder {
-  constructor(private readonly globalStorage: vscode.Uri) {}
+  /** `local`: the extension runs on the machine of the window's own desktop, so its files can be shown in the file manager. */
+  constructor(
+    private readonly globalStorage: vscode.Uri,
+    private readonly local = false,
+  ) {}
 
   folder(): vscode.Uri {
     const configured = trustedSetting<string>('mlPrep.practice.notesFolder');
@@ -17,13 +21,13 @@ export class NotesFolder {
 
   /**
    * "ML Prep: Open Notes Folder": creates the folder if needed and shows it in the system's file
-   * manager in a local desktop window; in a remote, dev-container or browser window the folder is on
-   * the machine the extension runs on, so it opens in a new VS Code window instead.
+   * manager when the extension runs on the desktop's own machine; where it runs on a remote machine,
+   * in a container or behind a browser, the folder is there, so it opens in a new VS Code window.
    */
   async openFolder(): Promise<vscode.Uri> {
     const folder = this.folder();
     await vscode.workspace.fs.createDirectory(folder);
-    if (vscode.env.uiKind === vscode.UIKind.Desktop && vscode.env.remoteName === undefined) {
+    if (this.local) {
       await vscode.commands.executeCommand('revealFileInOS', folder);
     } else {
       await vscode.commands.executeCommand('vscode.openFolder', folder, { forceNewWindow: true });

@@ -25,9 +25,8 @@ export function questionsFor(
       if (!path) {
         return [];
       }
-      // The suggested first questions, then the rest of the path's topics in order.
-      const rest = path.topics.flatMap((t) => catalog.questionsOf(t).map((q) => q.id));
-      return [...new Set([...path.firstQuestions, ...rest])];
+      // A path is its ordered list, so a drill keeps the path's promise (e.g. its depth).
+      return catalog.pathQuestionIds(path);
     }
     case 'due':
       return dueIds.filter((id) => catalog.question(id));
@@ -52,3 +51,4 @@ function shuffle<T>(items: readonly T[], random: () => number): T[] {
   }
   return out;
 }
+

@@ -1,36 +1,28 @@
 import * as vscode from 'vscode';
-import type { SearchDoc, SearchIndex } from './searchIndex';
+import type { SearchIndexes } from './searchIndexes';
+import { itemsFor, type Picked, type PickerOptions, type PickItem } from './searchItems';
 
-interface DocItem extends vscode.QuickPickItem {
-  readonly doc: SearchDoc;
-}
-
-const toItem = (doc: SearchDoc): DocItem => ({
-  label: `${doc.kind === 'concept' ? '$(lightbulb)' : '$(question)'} ${doc.title}`,
-  description: doc.topicTitle,
-  detail: doc.text,
-  // fuse.js already decided what matches; VS Code's own filter would hide typo matches.
-  alwaysShow: true,
-  doc,
-});
-
-/** A QuickPick whose items come from the fuse.js index on every keystroke. */
-export function pickFromIndex(index: SearchIndex, placeholder: string, initial = ''): Promise<SearchDoc | undefined> {
+/** A QuickPick whose items, in the ranker's order, come from the search engine on every keystroke. */
+export function pickFromSearch(indexes: SearchIndexes, options: PickerOptions): Promise<Picked | undefined> {
   return new Promise((resolve) => {
-    const pick = vscode.window.createQuickPick<DocItem>();
-    pick.placeholder = placeholder;
+    const pick = vscode.window.createQuickPick<PickItem>();
+    pick.placeholder = options.placeholder;
     pick.matchOnDescription = false;
     pick.matchOnDetail = false;
-    pick.value = initial;
-    const update = (value: string) => {
-      pick.items = index.search(value).map((hit) => toItem(hit.doc));
+    pick.value = options.initial ?? '';
+    const update = () => {
+      const engine = indexes.current();
+      pick.items = itemsFor(engine.search(pick.value, 30, options.kinds), pick.value, options.stateOf);
     };
-    let accepted: SearchDoc | undefined;
+    let accepted: Picked | undefined;
     const disposables = [
       pick.onDidChangeValue(update),
+      indexes.onDidLoadSections(update),
       pick.onDidAccept(() => {
-        accepted = pick.selectedItems[0]?.doc ?? pick.activeItems[0]?.doc;
-        pick.hide();
+        accepted = (pick.selectedItems[0] ?? pick.activeItems[0])?.choice;
+        if (accepted) {
+          pick.hide();
+        }
       }),
       pick.onDidHide(() => {
         disposables.forEach((d) => d.dispose());
@@ -38,7 +30,7 @@ export function pickFromIndex(index: SearchIndex, placeholder: string, initial =
         resolve(accepted);
       }),
     ];
-    update(initial);
+    update();
     pick.show();
   });
 }

@@ -4,6 +4,8 @@
 export interface PanelState {
   readonly entryId: string;
   readonly pinned: boolean;
+  /** The answer section to show first (a search hit in the body); absent: the top. */
+  readonly anchor?: string;
 }
 
 export type HostMessage =

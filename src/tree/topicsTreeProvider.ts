@@ -135,7 +135,7 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
         item.iconPath = new vscode.ThemeIcon('history');
         item.tooltip = due > 0 ? 'Questions your review schedule brings back today' : 'Nothing is due: practise a topic to start a schedule';
         item.contextValue = 'mlPrep.due';
-        item.accessibilityInformation = { label: `Due for review, ${due} questions` };
+        item.accessibilityInformation = { label: `Due for review, ${due} ${due === 1 ? 'question' : 'questions'}` };
         return item;
       }
       case 'paths': {
@@ -153,6 +153,7 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
         const item = new vscode.TreeItem(node.path.title, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = node.key;
         item.iconPath = new vscode.ThemeIcon('list-ordered');
+        item.contextValue = 'mlPrep.path';
         item.description = `${count.practiced}/${count.total} practiced`;
         item.tooltip = new vscode.MarkdownString(node.path.body);
         item.accessibilityInformation = { label: `${node.path.title}, study path, ${count.practiced} of ${count.total} questions practiced` };
@@ -164,8 +165,9 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
   private updateViewText(): void {
     const { practiced, total } = this.model.overall();
     this.view.description = `${practiced}/${total} practiced`;
-    // The description is hidden while Topics is the container's only view; the badge is not.
-    this.view.badge = practiced > 0 ? { value: practiced, tooltip: `${practiced} of ${total} questions practiced` } : undefined;
+    // A badge signals pending work: the questions due for review (progress is in the description and tooltips).
+    const due = this.model.dueCount();
+    this.view.badge = due > 0 ? { value: due, tooltip: `${due} ${due === 1 ? 'question' : 'questions'} due for review` } : undefined;
     this.view.message = [this.notice, FILTER_MESSAGE[this.model.filter]].filter((m) => m !== undefined).join(' ') || undefined;
   }
 }

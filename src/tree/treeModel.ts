@@ -95,9 +95,10 @@ export class TreeModel {
       case 'paths':
         return this.catalog.paths.map((path) => this.stable({ type: 'path', key: `path:${path.id}`, path, parent: node }));
       case 'path':
-        return node.path.topics.flatMap((id) => {
-          const topic = this.catalog.topic(id);
-          return topic ? [this.stable({ type: 'topic', key: `${node.key}/topic:${id}`, topic, parent: node })] : [];
+        // A path is an ordered list of questions: shown in its order, as a drill asks them.
+        return this.catalog.pathQuestionIds(node.path).flatMap((id) => {
+          const question = this.catalog.question(id);
+          return question && this.passesFilter(id) ? [this.stable({ type: 'question', key: `${node.key}/q:${id}`, question, parent: node })] : [];
         });
       case 'question':
       case 'concept':
@@ -151,7 +152,8 @@ export class TreeModel {
   }
 
   pathCount(path: StudyPath): Count {
-    return sum(path.topics.map((t) => this.topicCount(t)));
+    const ids = this.catalog.pathQuestionIds(path);
+    return { practiced: this.progress.countPracticed(ids), total: ids.length };
   }
 
   overall(): Count {

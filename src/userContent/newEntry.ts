@@ -5,7 +5,7 @@ import type { UserContentFolders } from './userContentFolders';
 export type NewEntryKind = 'question' | 'concept';
 
 /** "ML Prep: New Question" / "New Concept": a file with filled-in front matter, opened for editing. */
-export async function createEntry(kind: NewEntryKind, folders: UserContentFolders, source: CatalogSource): Promise<vscode.Uri | undefined> {
+export async function createEntry(kind: NewEntryKind, folders: UserContentFolders, source: CatalogSource, initialTitle = ''): Promise<vscode.Uri | undefined> {
   const folder = await pickFolder(folders);
   if (!folder) {
     return undefined;
@@ -13,6 +13,7 @@ export async function createEntry(kind: NewEntryKind, folders: UserContentFolder
   const title = await vscode.window.showInputBox({
     title: kind === 'question' ? 'New question' : 'New concept',
     prompt: kind === 'question' ? 'The question, as an interviewer would ask it' : 'The term, as it should appear in the cheat sheet',
+    value: initialTitle,
     validateInput: (v) => (v.trim() ? undefined : 'Enter a title'),
   });
   if (!title) {

@@ -152,7 +152,7 @@ export class UserContentFolders extends DisposableBase {
     for (const [path, list] of byFile) {
       this.diagnostics.set(vscode.Uri.file(path), [...(this.diagnostics.get(vscode.Uri.file(path)) ?? []), ...list]);
     }
-    this.source.set(new Catalog(catalog));
+    this.source.set(this.shipped.derive(catalog));
   }
 
   private showNotices(notices: readonly Notice[]): void {

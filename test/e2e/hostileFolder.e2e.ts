@@ -3,8 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { defaultVsix, openContainer, REPO_ROOT, runCommand, startSession, step, waitFor, type Session } from './harness';
-import { answerFrame, expand, treeRow } from './scenarios';
+import { defaultVsix, openContainer, runCommand, startSession, step, waitFor, type Session } from './harness';
+import { answerFrame, expand, treeRow, quickPickRow, workspaceWithContentFolder } from './scenarios';
 
 const SURVIVOR_QUESTION = 'Which of my notes survived the hostile folder?';
 const SURVIVOR_CONCEPT = 'Survivor concept';
@@ -12,13 +12,7 @@ const HIGHLIGHT_QUESTION = 'A note with a pathological code block';
 const CHAIN = 300;
 
 function hostileWorkspace(marker: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlprep-hostile-ws-'));
-  fs.cpSync(path.join(REPO_ROOT, 'sample-workspace'), dir, { recursive: true });
-  const write = (rel: string, text: string) => {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  };
-  write('.vscode/settings.json', JSON.stringify({ 'mlPrep.content.folders': ['hostile-notes'] }));
+  const { dir, write } = workspaceWithContentFolder('hostile', 'hostile-notes');
   const concept = (id: string, title: string, extra = '') =>
     `---\nid: ${id}\ntitle: "${title}"\ntopic: my-notes\nstatus: draft\noneLiner: "A note."\naliases:\n  - "${id} alias"\n${extra}---\nText.\n`;
   write('hostile-notes/concepts/pwn.md', `---js\n(require('child_process').execSync('touch ${marker}'), { id: 'pwn' })\n---\nGotcha.\n`);
@@ -67,10 +61,10 @@ describe('a hostile content folder', function () {
     const input = s.page.locator('.quick-input-widget .quick-input-box input');
     await step('the cheat-sheet search box', () => waitFor(async () => (await input.getAttribute('placeholder'))?.startsWith('Search the cheat sheet')));
     await input.fill('survivor concpt');
-    await step('the surviving concept found by search', () => s.page.locator('.quick-input-widget .monaco-list-row', { hasText: SURVIVOR_CONCEPT }).first().waitFor());
+    await step('the surviving concept found by search', () => quickPickRow(s.page, SURVIVOR_CONCEPT).waitFor());
     await input.fill(`Chain ${CHAIN - 1}`);
     await step('the note with the broken link still loaded and found', () =>
-      s.page.locator('.quick-input-widget .monaco-list-row', { hasText: `Chain ${CHAIN - 1}` }).first().waitFor(),
+      quickPickRow(s.page, `Chain ${CHAIN - 1}`).waitFor(),
     );
     await s.page.keyboard.press('Escape');
     assert.equal(fs.existsSync(marker), false, 'the ---js front matter ran no code');

@@ -1,22 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { defaultVsix, openContainer, openFile, REPO_ROOT, runCommand, startSession, step, waitFor, type Session } from './harness';
-import { answerFrame, editorGroups, expand, treeRow } from './scenarios';
+import { defaultVsix, openContainer, openFile, runCommand, startSession, step, waitFor, type Session } from './harness';
+import { answerFrame, editorGroups, expand, treeRow, quickPickRow, workspaceWithContentFolder } from './scenarios';
 
 const NOTE_QUESTION = 'How would I explain my own RoPE scaling trick?';
 const NOTE_CONCEPT = 'Rotary embeddings scaling';
 
 /** sample-workspace/ plus a content folder with a good question, a good concept and a broken file. */
 function workspaceWithNotes(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlprep-notes-ws-'));
-  fs.cpSync(path.join(REPO_ROOT, 'sample-workspace'), dir, { recursive: true });
-  const write = (rel: string, text: string) => {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  };
-  write('.vscode/settings.json', JSON.stringify({ 'mlPrep.content.folders': ['interview-notes'] }));
+  const { dir, write } = workspaceWithContentFolder('notes', 'interview-notes');
   write(
     'interview-notes/questions/my-notes/rope-trick.md',
     `---\nid: rope-trick\ntitle: "${NOTE_QUESTION}"\ntopic: my-notes\nformat: explain\ndifficulty: advanced\nstatus: draft\nsummary: "My notes on RoPE."\n---\nUses [KV cache](mlprep:kv-cache).\n`,
@@ -89,7 +81,7 @@ describe('look up from the code, and your own notes', function () {
     const input = s.page.locator('.quick-input-widget .quick-input-box input');
     await step('the cheat-sheet search box', () => waitFor(async () => (await input.getAttribute('placeholder'))?.startsWith('Search the cheat sheet')));
     await input.fill('rotary scalng');
-    await step('the user concept found by search', () => s.page.locator('.quick-input-widget .monaco-list-row', { hasText: NOTE_CONCEPT }).first().waitFor());
+    await step('the user concept found by search', () => quickPickRow(s.page, NOTE_CONCEPT).waitFor());
     await s.page.keyboard.press('Escape');
     await runCommand(s.page, 'View: Focus Problems (Errors, Warnings, Infos)');
     await step('the broken file in the Problems panel, with the field named', () =>

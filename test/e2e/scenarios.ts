@@ -1,5 +1,6 @@
 // Shared steps for the end-to-end scenarios: what a user does, in the words of the UI.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import type { CatalogData, Question } from '../../src/catalog/types';
@@ -135,4 +136,40 @@ export async function revealQuestionRow(page: Page, catalog: CatalogData, questi
   const row = treeRow(page, question.title);
   await step(`the row of "${question.title}"`, () => row.waitFor());
   return row;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A row of the open QuickPick by its visible text. Search labels carry a word joiner after each
+ * character (so VS Code cannot re-sort them), which the text match must allow for.
+ */
+export function quickPickRow(page: Page, text: string): Locator {
+  const pattern = new RegExp([...text].map(escapeRegExp).join('\u2060?'));
+  return page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: pattern }).first();
+}
+
+/** The QuickPick's row labels, top to bottom, as a user reads them. */
+export async function quickPickLabels(page: Page): Promise<string[]> {
+  return page.locator('.quick-input-widget .monaco-list-row').evaluateAll((rows) =>
+    rows
+      .map((r) => ({ top: (r as HTMLElement).offsetTop, text: (r.querySelector('.label-name')?.textContent ?? r.getAttribute('aria-label') ?? '').replace(/\u2060/g, '').trim() }))
+      .sort((a, b) => a.top - b.top)
+      .map((r) => r.text),
+  );
+}
+
+/**
+ * A copy of sample-workspace/ whose settings list one content folder, and a writer for files in
+ * it; the caller removes the folder afterwards.
+ */
+export function workspaceWithContentFolder(prefix: string, folder: string): { dir: string; write: (rel: string, text: string) => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `mlprep-${prefix}-ws-`));
+  fs.cpSync(path.join(REPO_ROOT, 'sample-workspace'), dir, { recursive: true });
+  const write = (rel: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  };
+  write('.vscode/settings.json', JSON.stringify({ 'mlPrep.content.folders': [folder] }));
+  return { dir, write };
 }

@@ -14,7 +14,7 @@ export function packageWithContent(files: readonly ContentFile[], name: string):
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `mlprep-${name}-`));
   try {
-    for (const f of ['package.json', 'docs/extension-readme.md', 'CHANGELOG.md', '.vscodeignore', 'dist/extension.js', 'dist/webview.js']) {
+    for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', '.vscodeignore', 'dist/extension.js', 'dist/webview.js']) {
       fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
       fs.copyFileSync(path.join(REPO_ROOT, f), path.join(dir, f));
     }
@@ -22,7 +22,7 @@ export function packageWithContent(files: readonly ContentFile[], name: string):
     fs.writeFileSync(path.join(dir, 'dist', 'catalog.json'), JSON.stringify(catalog));
     const out = path.join(os.tmpdir(), `mlprep-${name}-${process.pid}.vsix`);
     const vsce = path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce');
-    execFileSync(vsce, ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--readme-path', 'docs/extension-readme.md', '-o', out], { cwd: dir, stdio: 'pipe' });
+    execFileSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--readme-path', 'README.md', '--no-rewrite-relative-links', '-o', out], { cwd: dir, stdio: 'pipe' });
     return out;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -168,3 +168,40 @@ describe('your data is yours', function () {
     }
   });
 });
+
+describe('keybindings', function () {
+  /** "ctrl+k ctrl+m" and "Ctrl+K Ctrl+M" alike: lower case, modifiers in one order. */
+  const normalize = (key: string) =>
+    key
+      .toLowerCase()
+      .split(/\s+/)
+      .map((part) => part.split('+').sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).join('+'))
+      .join(' ');
+  const rank = (p: string) => ['ctrl', 'shift', 'alt', 'cmd', 'meta', 'win'].indexOf(p) >>> 0;
+
+  it('clash with no default binding of this VS Code', async () => {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse('vscode://defaultsettings/keybindings.json'));
+    // The file is JSON with comments.
+    const text = doc.getText().replace(/^\s*\/\/.*$/gm, '');
+    const defaults = JSON.parse(text) as { key: string; command: string }[];
+    if (process.env.MLPREP_INHOST_RESULTS) {
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(`${tmpdir()}/mlprep-default-keybindings.json`, JSON.stringify(defaults.map((d) => [d.key, d.command])));
+    }
+    assert.ok(defaults.length > 300, `${defaults.length} default keybindings read`);
+    // The list includes contributed bindings: leave out this extension's own and removals.
+    const taken = new Map(defaults.filter((d) => !d.command.startsWith('mlPrep.') && !d.command.startsWith('-')).map((d) => [normalize(d.key), d.command]));
+    // A chord's first part is taken too when a default uses it alone (it would fire first).
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { keybindings: { key: string; mac?: string }[] } };
+    for (const kb of manifest.contributes.keybindings) {
+      for (const key of [kb.key, kb.mac].filter((k): k is string => typeof k === 'string')) {
+        const k = normalize(key);
+        assert.equal(taken.get(k), undefined, `${key} is VS Code's ${taken.get(k)}`);
+        const first = k.split(' ')[0];
+        if (k.includes(' ')) {
+          assert.equal(taken.get(first), undefined, `${key}: its first part ${first} is VS Code's ${taken.get(first)}`);
+        }
+      }
+    }
+  });
+});

@@ -33,6 +33,21 @@ const SEED_CONCEPTS: Record<string, string[]> = {
 const WORD_RANGES: Record<Question['format'], [number, number]> = { design: [900, 1600], explain: [350, 900], quick: [150, 400] };
 const FOLLOW_UPS: Record<Question['format'], [number, number]> = { design: [2, 4], explain: [2, 4], quick: [1, 2] };
 
+/** The breadth the content issues ask for: at least this many questions per topic, and these concept cards. */
+const MIN_QUESTIONS: Record<string, number> = { 'ml-system-design': 20, 'agent-system-design': 13, 'classic-ml': 34, 'deep-learning': 35, llm: 23 };
+const BREADTH_CONCEPTS: Record<string, string[]> = {
+  'classic-ml': [
+    'precision-recall-f1', 'roc-auc', 'cross-entropy', 'decision-tree', 'k-means', 'cross-validation', 'logistic-regression',
+    'linear-regression', 'target-encoding', 'mle-vs-map', 'kl-divergence', 'hyperparameter-search',
+  ],
+  'deep-learning': ['adam-adamw', 'lr-warmup', 'dropout', 'backpropagation', 'activation-functions', 'mixed-precision', 'zero-fsdp', 'word2vec', 'infonce', 'rope', 'vit', 'iou-nms', 'q-learning', 'ppo'],
+  'ml-system-design': ['normalized-entropy', 'two-tower-retrieval', 'ann-index', 'cuped', 'learning-to-rank'],
+  llm: ['ttft-tpot', 'continuous-batching', 'grpo-rlvr', 'prompt-injection', 'llm-as-judge'],
+  'agent-system-design': ['mcp'],
+};
+const SEED_PATHS = ['new-to-ml-interviews', 'system-design-focus', 'theory-modeling-focus'];
+const ROLE_TRACKS = ['ml-engineer-production', 'llm-genai-engineer', 'research-scientist-modeling', 'data-scientist-product-analytics'];
+
 /** Level-2 sections of a body, by name. */
 function sections(body: string): Map<string, string> {
   const map = new Map<string, string>();
@@ -60,17 +75,27 @@ describe('shipped content', () => {
         assert.equal(catalog.question(id)?.topic, topic, `${id} is under ${topic}`);
       }
     }
-    assert.equal(Object.values(SEED_QUESTIONS).flat().length, 37);
     for (const [topic, ids] of Object.entries(SEED_CONCEPTS)) {
       for (const id of ids) {
         assert.equal(catalog.concept(id)?.topic, topic, `concept ${id} belongs to ${topic}`);
       }
     }
-    assert.equal(Object.values(SEED_CONCEPTS).flat().length, 31);
-    assert.deepEqual(
-      catalog.paths.map((p) => p.id),
-      ['new-to-ml-interviews', 'system-design-focus', 'theory-modeling-focus'],
-    );
+    for (const id of SEED_PATHS) {
+      assert.ok(catalog.paths.some((p) => p.id === id), `seed path ${id}`);
+    }
+  });
+
+  it('has the breadth of a standard interview bank: questions per topic and the named concept cards', () => {
+    for (const [topic, min] of Object.entries(MIN_QUESTIONS)) {
+      const n = catalog.questionsOf(topic).filter((q) => q.status === 'published').length;
+      assert.ok(n >= min, `${topic}: ${n} published questions, at least ${min}`);
+    }
+    for (const [topic, ids] of Object.entries(BREADTH_CONCEPTS)) {
+      for (const id of ids) {
+        assert.equal(catalog.concept(id)?.topic, topic, `concept ${id} in ${topic}`);
+        assert.equal(catalog.concept(id)?.status, 'published', `concept ${id} published`);
+      }
+    }
   });
 
   for (const topic of Object.keys(SEED_QUESTIONS)) {
@@ -105,11 +130,13 @@ describe('shipped content', () => {
         assert.deepEqual(problems, []);
       });
 
-      it('files every question under one of the topic\'s sections', () => {
+      it('files every question under one of the topic\'s sections, and every section holds one', () => {
         const listed = catalog.topic(topic)?.sections ?? [];
         assert.ok(listed.length >= 3, `${topic} lists ${listed.length} sections`);
         const unfiled = questions().filter((q) => !listed.includes(q.section)).map((q) => `${q.id}: "${q.section}"`);
         assert.deepEqual(unfiled, []);
+        const empty = listed.filter((name) => !questions().some((q) => q.section === name));
+        assert.deepEqual(empty, [], 'every section holds a question');
       });
 
       it('references every concept of the topic from at least one of its questions', () => {
@@ -154,13 +181,33 @@ describe('shipped content', () => {
     catalog.questions.forEach((q) => visit(q.id, []));
   });
 
-  it('gives every study path a purpose and ten suggested first questions from its topics', () => {
+  it('gives every study path a purpose and an ordered list from its topics that respects prerequisites', () => {
+    for (const id of ROLE_TRACKS) {
+      assert.ok(catalog.paths.some((p) => p.id === id), `role track ${id}`);
+    }
     for (const path of catalog.paths) {
       assert.ok(countWords(path.body) >= 40 && !/draft/i.test(path.body), `${path.id} has a written purpose`);
-      assert.equal(path.firstQuestions.length, 10, `${path.id} suggests ten questions`);
-      for (const id of path.firstQuestions) {
-        assert.ok(path.topics.includes(catalog.question(id)?.topic ?? ''), `${path.id}: ${id} is in one of its topics`);
-      }
+      const [min, max] = ROLE_TRACKS.includes(path.id) ? [12, 20] : [10, 20];
+      assert.ok(path.firstQuestions.length >= min && path.firstQuestions.length <= max, `${path.id} lists ${path.firstQuestions.length} questions`);
+      path.firstQuestions.forEach((id, i) => {
+        const q = catalog.question(id);
+        assert.ok(q && path.topics.includes(q.topic), `${path.id}: ${id} is in one of its topics`);
+        for (const before of q.prerequisites) {
+          const at = path.firstQuestions.indexOf(before);
+          assert.ok(at === -1 || at < i, `${path.id}: ${before} (a prerequisite) comes before ${id}`);
+        }
+      });
+    }
+  });
+
+  it('keeps each seed path\'s promise', () => {
+    const path = (id: string) => catalog.paths.find((p) => p.id === id)!;
+    const advanced = path('new-to-ml-interviews').firstQuestions.filter((id) => catalog.question(id)?.difficulty === 'advanced');
+    assert.deepEqual(advanced, [], 'New to ML interviews stays at beginner and intermediate depth');
+    assert.notDeepEqual(path('theory-modeling-focus').firstQuestions, path('new-to-ml-interviews').firstQuestions);
+    const theory = path('theory-modeling-focus').firstQuestions;
+    if (theory.includes('kv-cache-inference') && theory.includes('gqa-llm-inference')) {
+      assert.ok(theory.indexOf('kv-cache-inference') < theory.indexOf('gqa-llm-inference'), 'the KV cache before GQA');
     }
   });
 });

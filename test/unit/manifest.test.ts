@@ -63,3 +63,36 @@ describe('package.json manifest', () => {
     assert.equal(manifest.main, './dist/extension.js');
   });
 });
+
+describe('keybindings', () => {
+  const manifestKeys = (): { command: string; key: string; mac?: string }[] =>
+    (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { contributes: { keybindings: { command: string; key: string; mac?: string }[] } })
+      .contributes.keybindings;
+  const normalize = (key: string) =>
+    key
+      .toLowerCase()
+      .split(/\s+/)
+      .map((part) => part.split('+').sort().join('+'))
+      .join(' ');
+
+  it('use no Ctrl+Alt+letter: on Windows that is AltGr, which types characters (VS Code binds none)', () => {
+    for (const kb of manifestKeys()) {
+      assert.doesNotMatch(kb.key.toLowerCase(), /(^|\s)(ctrl\+alt|alt\+ctrl)\+[a-z](\s|$)/, `${kb.command}: ${kb.key}`);
+    }
+  });
+
+  it('clash with no default VS Code binding and none of the popular extensions we know', () => {
+    const known = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'known-keybindings.json'), 'utf8')) as { vscode: [string, string][]; extensions: [string, string][] };
+    const taken = new Map([...known.vscode, ...known.extensions].map(([key, command]) => [normalize(key), command]));
+    assert.ok(taken.size > 300, `${taken.size} known bindings`);
+    for (const kb of manifestKeys()) {
+      for (const key of [kb.key, kb.mac ?? '']) {
+        if (key) {
+          const k = normalize(key);
+          assert.equal(taken.get(k), undefined, `${kb.command}: ${key} is also ${taken.get(k)}`);
+          assert.equal(taken.get(k.split(' ')[0]), undefined, `${kb.command}: the first part of ${key} is also ${taken.get(k.split(' ')[0])}`);
+        }
+      }
+    }
+  });
+});

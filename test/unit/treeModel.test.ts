@@ -38,9 +38,13 @@ describe('TreeModel', () => {
     assert.deepEqual(model.topicCount('llm'), { practiced: 2, total: catalog.questionsOf('llm').length });
     assert.equal(model.overall().practiced, 2);
     assert.equal(model.overall().total, catalog.questions.length);
-    const theory = catalog.paths.find((p) => p.topics.includes('llm'));
-    assert.ok(theory);
-    assert.equal(model.pathCount(theory).practiced, 2);
+    const path = catalog.paths.find((p) => p.firstQuestions.length > 2);
+    assert.ok(path);
+    await progress.setPracticed([path.firstQuestions[0]], true);
+    const expected = path.firstQuestions.filter((id) => progress.isPracticed(id)).length;
+    assert.deepEqual(model.pathCount(path), { practiced: expected, total: path.firstQuestions.length }, 'a path counts its own list');
+    const pathNode = model.children(model.roots().find((n) => n.type === 'paths')!).find((n) => n.type === 'path' && n.path.id === path.id)!;
+    assert.deepEqual(model.children(pathNode).map(label), path.firstQuestions, 'and shows its questions in order');
   });
 
   it('filters questions by practiced state', async () => {
