@@ -79,6 +79,8 @@ describe('in the extension host', function () {
     await vscode.commands.executeCommand('mlPrep.togglePracticed', node);
     assert.equal(progress.isPracticed(node.question.id), true);
     assert.equal(tree.getTreeItem(node).checkboxState && (tree.getTreeItem(node).checkboxState as { state: number }).state, vscode.TreeItemCheckboxState.Checked);
+    // The checkbox says what un-ticking does: it also takes the question out of review.
+    assert.match(String((tree.getTreeItem(node).checkboxState as { tooltip?: string }).tooltip), /uncheck to clear the mark and take the question out of review/);
     assert.match(String(tree.getTreeItem(topic).description), /^1\//);
     // Reading globalState again finds what was stored.
     assert.deepEqual(await progress.load(), { problems: [] });
