@@ -96,6 +96,30 @@ function fuzziness(term: string): number | boolean {
   return term.length >= 8 && term.length <= 12 ? 2 : term.length >= 5 ? 1 : false;
 }
 
+/**
+ * A body word found in more than this share of answer sections tells them apart too little to
+ * be worth scoring every one of them: its section search alone costs time linear in that count
+ * (most of a keystroke at 10,000 entries). Such words still rank entries by their titles,
+ * aliases and tags. The same idea as Lucene's common-terms cutoff.
+ */
+export const COMMON_SHARE = 1 / 3;
+
+/** Terms of a section index that occur in more than COMMON_SHARE of its documents. */
+export function commonTerms(index: AsPlainObject, share = COMMON_SHARE): Set<string> {
+  const limit = index.documentCount * share;
+  const common = new Set<string>();
+  for (const [term, fields] of index.index) {
+    const docs = new Set<string>();
+    for (const postings of Object.values(fields)) {
+      Object.keys(postings).forEach((d) => docs.add(d));
+    }
+    if (docs.size > limit) {
+      common.add(term);
+    }
+  }
+  return common;
+}
+
 /** How much each further matching section of an entry adds to its best document's score. */
 const SECTION_SHARE = 0.15;
 /** Results per index that are ranked further. */
@@ -129,6 +153,8 @@ export class SearchEngine {
   private readonly exact = new Map<string, string[]>();
   /** Every term the entries' index holds: a word found there as typed needs no typo search. */
   private readonly vocabulary = new Set<string>();
+  /** Body terms too common to search sections for (see COMMON_SHARE). */
+  private common: ReadonlySet<string> = new Set<string>();
 
   /**
    * `shipped`, when given, is the build's index of the shipped entries (loaded, not rebuilt);
@@ -151,6 +177,7 @@ export class SearchEngine {
       if (shipped.sections) {
         this.sections = MiniSearch.loadJS<SearchDocument>(shipped.sections, SECTION_OPTIONS);
         this.sections.addAll(extra.filter((d) => !isHead(d)));
+        this.common = commonTerms(shipped.sections);
       }
       this.pendingSections = extra.filter((d) => !isHead(d));
     } else {
@@ -160,6 +187,7 @@ export class SearchEngine {
       this.addVocabulary(all.filter(isHead));
       this.sections = new MiniSearch<SearchDocument>(SECTION_OPTIONS);
       this.sections.addAll(all.filter((d) => !isHead(d)));
+      this.common = commonTerms(this.sections.toJSON());
     }
     const add = (term: string, id: string) => {
       const key = normalizeTerm(term);
@@ -205,7 +233,8 @@ export class SearchEngine {
   }
 
   /** Adds the build's section index when it has loaded, with the sections of user entries. */
-  attachSections(sections: MiniSearch<SearchDocument>): void {
+  attachSections(sections: MiniSearch<SearchDocument>, plain?: AsPlainObject): void {
+    this.common = plain ? commonTerms(plain) : new Set<string>();
     sections.addAll(this.pendingSections);
     this.pendingSections = [];
     this.sections = sections;
@@ -263,9 +292,14 @@ export class SearchEngine {
       },
       {},
     );
-    const sectionResults = (this.sections ?? EMPTY_SECTIONS).search(typed, {
+    // Common body words are left out; a last word still being typed is not expanded when it could
+    // grow into one of them ("retrie" -> "retriev"), since each expansion is searched in full.
+    const sectionWords = words.map((w) => stemOnly(w) ?? w).filter((w) => !this.common.has(w));
+    const last = words[words.length - 1];
+    const growsCommon = [...this.common].some((t) => t.startsWith(last));
+    const sectionResults = (this.sections ?? EMPTY_SECTIONS).search(sectionWords.join(' '), {
       boost: SECTION_BOOST,
-      prefix: (term: string, i: number, terms: string[]) => term.length >= 4 && i === terms.length - 1,
+      prefix: (term: string, i: number, terms: string[]) => term.length >= 4 && i === terms.length - 1 && !growsCommon,
       weights: { fuzzy: 0, prefix: 0.5 },
       combineWith: 'OR',
     });

@@ -57,8 +57,9 @@ export class SearchIndexes {
   private async loadSections(engine: SearchEngine): Promise<void> {
     try {
       const text = await readFile(join(this.distDir, 'search-sections.json'), 'utf8');
-      const sections = await MiniSearch.loadJSAsync<SearchDocument>(JSON.parse(text) as AsPlainObject, SECTION_OPTIONS);
-      engine.attachSections(sections);
+      const plain = JSON.parse(text) as AsPlainObject;
+      const sections = await MiniSearch.loadJSAsync<SearchDocument>(plain, SECTION_OPTIONS);
+      engine.attachSections(sections, plain);
       if (this.engine === engine) {
         this.sectionsEmitter.fire();
       }
