@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CatalogSource } from '../catalog/catalogSource';
-import { panelHtml } from '../panel/panelHtml';
-import { DASHBOARD_VIEW_TYPE, describeMessage, isWebviewMessage } from '../shared/protocol';
+import { PanelHost, webviewOptions } from '../panel/panelHost';
+import { DASHBOARD_VIEW_TYPE, isWebviewMessage, type HostMessage, type WebviewMessage } from '../shared/protocol';
 import type { Logger } from '../util/logger';
 import { DisposableBase } from '../util/dispose';
 import { aggregate } from './dashboard';
@@ -10,7 +10,7 @@ import type { StudyStore } from '../study/studyStore';
 
 /** "ML Prep: Show Progress": one panel, redrawn when marks or reviews change. */
 export class DashboardPanel extends DisposableBase {
-  private panel: vscode.WebviewPanel | undefined;
+  private host: PanelHost<HostMessage, WebviewMessage> | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -25,46 +25,39 @@ export class DashboardPanel extends DisposableBase {
   }
 
   show(): void {
-    if (this.panel) {
-      this.panel.reveal(this.panel.viewColumn, false);
+    if (this.host) {
+      this.host.panel.reveal(this.host.panel.viewColumn, false);
       this.render();
       return;
     }
-    const root = this.extensionUri;
-    this.panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'ML Prep Progress', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
-      enableScripts: true,
-      enableForms: false,
-      localResourceRoots: [vscode.Uri.joinPath(root, 'dist'), vscode.Uri.joinPath(root, 'media')],
+    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'ML Prep Progress', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, webviewOptions(this.extensionUri));
+    const host = new PanelHost<HostMessage, WebviewMessage>(panel, {
+      extensionUri: this.extensionUri,
+      name: 'dashboard',
+      logger: this.logger,
+      assets: { styles: ['media/dashboard.css'] },
+      isMessage: isWebviewMessage,
+      onMessage: (m) => {
+        if (m.type === 'open') {
+          this.openAnswer(m.id);
+        }
+      },
     });
-    const messages = this.panel.webview.onDidReceiveMessage((m: unknown) => {
-      if (!isWebviewMessage(m)) {
-        this.logger.warn(`dashboard: dropped a malformed message ${describeMessage(m)}`);
-        return;
-      }
-      if (m.type === 'open') {
-        this.openAnswer(m.id);
-      }
-    });
-    this.panel.onDidDispose(() => {
-      messages.dispose();
-      this.panel = undefined;
+    this.host = host;
+    panel.onDidDispose(() => {
+      host.dispose();
+      this.host = undefined;
     });
     this.render();
   }
 
   private render(): void {
-    const panel = this.panel;
-    if (!panel) {
+    const host = this.host;
+    if (!host) {
       return;
     }
     const now = Date.now();
     const data = aggregate(this.source.current, (id) => this.study.isPracticed(id), { ...this.study.history(), due: this.study.dueToday(now) }, now);
-    const resources = {
-      cspSource: panel.webview.cspSource,
-      asWebviewUri: (p: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...p.split('/'))).toString(),
-    };
-    panel.webview.html = panelHtml(resources, 'ML Prep Progress', dashboardHtml(data), { entryId: '', pinned: false }, undefined, {
-      styles: ['media/dashboard.css'],
-    });
+    host.setHtml('ML Prep Progress', dashboardHtml(data), { entryId: '', pinned: false });
   }
 }
