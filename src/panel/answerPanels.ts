@@ -7,7 +7,7 @@ import { ANSWER_VIEW_TYPE, HostMessage, isWebviewMessage, PanelState, WebviewMes
 import type { Logger } from '../util/logger';
 import { DisposableBase } from '../util/dispose';
 import type { EntryHtmlBuilder } from './entryHtml';
-import { escapeHtml } from './entryHtml';
+import { escapeHtml } from '../util/html';
 import { PanelHost, webviewOptions } from './panelHost';
 
 const PINNED_CONTEXT_KEY = 'mlPrep.activePanelPinned';

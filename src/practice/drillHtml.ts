@@ -1,6 +1,6 @@
 // HTML for each step of a drill. Pure, so it is unit-tested without VS Code.
 import type { Question } from '../catalog/types';
-import { escapeHtml } from '../panel/entryHtml';
+import { escapeHtml } from '../util/html';
 import { GRADE_LABELS, type Grade } from './types';
 
 export interface DrillStep {

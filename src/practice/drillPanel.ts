@@ -3,7 +3,7 @@ import type { CatalogSource } from '../catalog/catalogSource';
 import type { Question } from '../catalog/types';
 import type { MarkdownRenderer } from '../panel/markdownRenderer';
 import { PanelHost, webviewOptions } from '../panel/panelHost';
-import { escapeHtml } from '../panel/entryHtml';
+import { escapeHtml } from '../util/html';
 import { DRILL_VIEW_TYPE, isDrillWebviewMessage, type DrillHostMessage, type DrillStepRef, type DrillWebviewMessage } from '../shared/protocol';
 import type { Logger } from '../util/logger';
 import { DisposableBase } from '../util/dispose';
