@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { CatalogSource } from '../catalog/catalogSource';
 import type { AnswerPanels } from '../panel/answerPanels';
-import type { DashboardPanel } from '../practice/dashboardPanel';
-import type { DrillPanel } from '../practice/drillPanel';
-import { pickScope, startDrill } from '../practice/practiceCommands';
-import type { PracticeScope } from '../practice/practiceScope';
-import type { NotesFolder } from '../practice/notes';
+import type { DashboardPanel } from '../dashboard/dashboardPanel';
+import type { DrillPanel } from '../drill/drillPanel';
+import { pickScope, startDrill } from '../drill/drillCommands';
+import type { PracticeScope } from '../drill/practiceScope';
+import type { NotesFolder } from '../study/notes';
 import type { StudyStore } from '../study/studyStore';
 import type { StudyTransfer } from '../study/studyTransfer';
 import type { EntryKind } from '../search/searchDocs';

@@ -5,7 +5,7 @@ import { Catalog } from '../catalog/catalog';
 import type { CatalogSource } from '../catalog/catalogSource';
 import type { UserFile } from '../content/userContent';
 import type { UserFileReader } from '../content/userFileReader';
-import { trustedSetting } from '../practice/notes';
+import { trustedSetting } from '../study/notes';
 import { DisposableBase } from '../util/dispose';
 import { Emitter } from '../util/event';
 import type { Logger } from '../util/logger';

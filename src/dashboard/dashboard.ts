@@ -2,7 +2,7 @@
 // into the figures the dashboard panel draws. No vscode import: unit-tested in plain Node.
 import { isRecord } from '../util/isRecord';
 import type { Catalog } from '../catalog/catalog';
-import type { CardState, ReviewEntry, StudyHistory } from './types';
+import type { CardState, ReviewEntry, StudyHistory } from '../study/types';
 
 export interface DashboardData {
   topics: { id: string; title: string; practiced: number; total: number; coverage: number; reviewed: number }[];

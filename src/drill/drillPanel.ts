@@ -8,7 +8,7 @@ import { DRILL_VIEW_TYPE, isDrillWebviewMessage, type DrillHostMessage, type Dri
 import type { Logger } from '../util/logger';
 import { DisposableBase } from '../util/dispose';
 import { doneView, questionView, revealedView, type DrillStep } from './drillHtml';
-import type { NotesFolder } from './notes';
+import type { NotesFolder } from '../study/notes';
 import type { StudyStore } from '../study/studyStore';
 import { DrillSession } from './drillSession';
 
