@@ -8,7 +8,7 @@ import { parseCatalog } from '../src/catalog/loadCatalog';
 import { buildLookupTable, parseLookupTable } from '../src/lookup/lookupTable';
 import { termAt } from '../src/lookup/termAtPosition';
 import type { Catalog } from '../src/catalog/catalog';
-import { mergeUserContent, MY_NOTES_TOPIC_ID, UserFile } from '../src/content/userContent';
+import { mergeUserContent, MY_NOTES_TOPIC_ID, UserFile } from '../src/catalog/userFolders/userContent';
 import { EntryHtmlBuilder } from '../src/panel/entryHtml';
 import { MarkdownRenderer } from '../src/panel/markdownRenderer';
 import { aggregate } from '../src/dashboard/dashboard';

@@ -17,7 +17,7 @@ import { StudyTransfer } from './study/studyTransfer';
 import { SearchIndexes } from './search/searchIndexes';
 import { buildLookupTable, parseLookupTable, type LookupTable } from './lookup/lookupTable';
 import { TermHoverProvider, TermHovers } from './lookup/termHover';
-import { UserContentFolders } from './userContent/userContentFolders';
+import { UserContentFolders } from './catalog/userFolders/userContentFolders';
 import { ANSWER_VIEW_TYPE } from './shared/protocol';
 import { TopicsTreeProvider } from './tree/topicsTreeProvider';
 import { TreeModel } from './tree/treeModel';

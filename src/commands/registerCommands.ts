@@ -10,8 +10,8 @@ import type { StudyStore } from '../study/studyStore';
 import type { StudyTransfer } from '../study/studyTransfer';
 import type { EntryKind } from '../search/searchDocs';
 import type { SearchIndexes } from '../search/searchIndexes';
-import { createEntry } from '../userContent/newEntry';
-import type { UserContentFolders } from '../userContent/userContentFolders';
+import { createEntry } from '../catalog/userFolders/newEntry';
+import type { UserContentFolders } from '../catalog/userFolders/userContentFolders';
 import { pickFromSearch } from '../search/searchPicker';
 import type { QuestionFilter, TreeModel, TreeNode } from '../tree/treeModel';
 
