@@ -24,8 +24,8 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'gray-matter', message: 'Front matter is split by src/content/frontMatter.ts and parsed by yaml only.' },
-            { name: 'front-matter', message: 'Front matter is split by src/content/frontMatter.ts and parsed by yaml only.' },
+            { name: 'gray-matter', message: 'Front matter is split by src/catalog/compile/frontMatter.ts and parsed by yaml only.' },
+            { name: 'front-matter', message: 'Front matter is split by src/catalog/compile/frontMatter.ts and parsed by yaml only.' },
             { name: 'vm', message: 'Nothing evaluates content.' },
             { name: 'node:vm', message: 'Nothing evaluates content.' },
           ],

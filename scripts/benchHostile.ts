@@ -3,9 +3,9 @@
 import { existsSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { CatalogData } from '../src/catalog/types';
-import { parseFrontMatter } from '../src/content/frontMatter';
-import { mergeReadFilesInSlices, MY_NOTES_TOPIC_ID, UserFile } from '../src/content/userContent';
-import { SLICE_MS, UserFileReader } from '../src/content/userFileReader';
+import { parseFrontMatter } from '../src/catalog/compile/frontMatter';
+import { mergeReadFilesInSlices, MY_NOTES_TOPIC_ID, UserFile } from '../src/catalog/userFolders/userContent';
+import { SLICE_MS, UserFileReader } from '../src/catalog/userFolders/userFileReader';
 import { HIGHLIGHT_BUDGET, MarkdownRenderer } from '../src/panel/markdownRenderer';
 
 export interface HostileRow {

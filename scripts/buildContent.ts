@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { Catalog } from '../src/catalog/catalog';
 import { SearchEngine } from '../src/search/searchEngine';
 import { join, relative, sep } from 'node:path';
-import { compileCatalog, ContentFile, formatProblem } from '../src/content/compileCatalog';
+import { compileCatalog, ContentFile, formatProblem } from '../src/catalog/compile/compileCatalog';
 import { AliasClash, buildLookupTable } from '../src/lookup/lookupTable';
 
 const root = join(__dirname, '..');

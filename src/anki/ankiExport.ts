@@ -2,7 +2,7 @@
 // (File > Import, Anki 2.1.55 or newer) reads without add-ons. No vscode import.
 import type { Catalog } from '../catalog/catalog';
 import type { Concept, Question } from '../catalog/types';
-import { escapeHtml } from '../panel/entryHtml';
+import { escapeHtml } from '../util/html';
 
 export type AnkiScope =
   | { readonly kind: 'all' }

@@ -1,17 +1,17 @@
 import * as vscode from 'vscode';
 import type { CatalogSource } from '../catalog/catalogSource';
 import type { AnswerPanels } from '../panel/answerPanels';
-import type { DashboardPanel } from '../practice/dashboardPanel';
-import type { DrillPanel } from '../practice/drillPanel';
-import { pickScope, startDrill } from '../practice/practiceCommands';
-import type { PracticeScope } from '../practice/practiceScope';
-import type { NotesFolder } from '../practice/notes';
+import type { DashboardPanel } from '../dashboard/dashboardPanel';
+import type { DrillPanel } from '../drill/drillPanel';
+import { pickScope, startDrill } from '../drill/drillCommands';
+import type { PracticeScope } from '../drill/practiceScope';
+import type { NotesFolder } from '../study/notes';
 import type { StudyStore } from '../study/studyStore';
 import type { StudyTransfer } from '../study/studyTransfer';
 import type { EntryKind } from '../search/searchDocs';
 import type { SearchIndexes } from '../search/searchIndexes';
-import { createEntry } from '../userContent/newEntry';
-import type { UserContentFolders } from '../userContent/userContentFolders';
+import { createEntry } from '../catalog/userFolders/newEntry';
+import type { UserContentFolders } from '../catalog/userFolders/userContentFolders';
 import { pickFromSearch } from '../search/searchPicker';
 import type { QuestionFilter, TreeModel, TreeNode } from '../tree/treeModel';
 

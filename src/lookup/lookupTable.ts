@@ -1,6 +1,7 @@
 // The alias table behind term hovers: which words in code, comments and prose name a concept.
 // Built at build time into dist/lookup.json from the shipped catalog, and at run time when user
 // content is merged. Plain JSON, so it is read without any rebuilding.
+import { isRecord } from '../util/isRecord';
 import { COMMON_WORDS } from './commonWords';
 
 export interface PhraseEntry {
@@ -147,7 +148,6 @@ export function parseLookupTable(text: string): LookupTable | undefined {
     return undefined;
   }
   const d = data as Partial<Record<keyof LookupTable, unknown>> | null;
-  const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (!isRecord(d) || d.version !== 1 || !isRecord(d.symbols) || !isRecord(d.phrases)) {
     return undefined;
   }

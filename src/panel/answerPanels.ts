@@ -3,12 +3,12 @@ import type { Catalog } from '../catalog/catalog';
 import type { CatalogSource } from '../catalog/catalogSource';
 import type { MarkdownRenderer } from './markdownRenderer';
 import type { StudyStore } from '../study/studyStore';
-import { ANSWER_VIEW_TYPE, describeMessage, HostMessage, isWebviewMessage, PanelState, WebviewMessage } from '../shared/protocol';
+import { ANSWER_VIEW_TYPE, HostMessage, isWebviewMessage, PanelState, WebviewMessage } from '../shared/protocol';
 import type { Logger } from '../util/logger';
 import { DisposableBase } from '../util/dispose';
 import type { EntryHtmlBuilder } from './entryHtml';
-import { escapeHtml } from './entryHtml';
-import { panelHtml, WebviewResources } from './panelHtml';
+import { escapeHtml } from '../util/html';
+import { PanelHost, webviewOptions } from './panelHost';
 
 const PINNED_CONTEXT_KEY = 'mlPrep.activePanelPinned';
 
@@ -70,13 +70,13 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
       target.panel.reveal(target.panel.viewColumn, true);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(ANSWER_VIEW_TYPE, 'ML Prep', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
+    const panel = vscode.window.createWebviewPanel(ANSWER_VIEW_TYPE, 'ML Prep', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(this.extensionUri, true));
     const created = this.adopt(panel, false);
     await created.show(id, anchor);
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PanelState | undefined): Promise<void> {
-    panel.webview.options = this.webviewOptions();
+    panel.webview.options = webviewOptions(this.extensionUri, true);
     const pinned = state?.pinned === true;
     const restored = this.adopt(panel, pinned);
     if (state && typeof state.entryId === 'string' && this.catalog.entry(state.entryId)) {
@@ -101,29 +101,35 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
     if (!panel || panel.pinned) {
       return;
     }
-    panel.pinned = true;
+    panel.markPinned();
     if (this.reusable === panel) {
       this.reusable = undefined;
     }
-    panel.post({ type: 'pinned', pinned: true });
     void vscode.commands.executeCommand('setContext', PINNED_CONTEXT_KEY, true);
   }
 
   private adopt(panel: vscode.WebviewPanel, pinned: boolean): AnswerPanel {
-    const answer = new AnswerPanel(panel, pinned, () => this.htmlBuilder(), this.progress, this.resources(panel.webview), (id) =>
-      this.catalog.entry(id)?.item.title ?? id, this.logger,
-    );
+    const answer: AnswerPanel = new AnswerPanel(panel, {
+      pinned,
+      extensionUri: this.extensionUri,
+      builder: () => this.htmlBuilder(),
+      progress: this.progress,
+      titleLookup: (id) => this.catalog.entry(id)?.item.title ?? id,
+      logger: this.logger,
+      onMessage: (message) => this.handle(answer, message),
+    });
     this.panels.add(answer);
     if (!pinned && !this.reusable) {
       this.reusable = answer;
     }
-    answer.onMessage = (message) => this.handle(answer, message);
-    panel.onDidChangeViewState(() => {
+    const viewState = panel.onDidChangeViewState(() => {
       if (panel.active) {
         void vscode.commands.executeCommand('setContext', PINNED_CONTEXT_KEY, answer.pinned);
       }
     });
-    panel.onDidDispose(() => {
+    const disposal = panel.onDidDispose(() => {
+      viewState.dispose();
+      disposal.dispose();
       this.panels.delete(answer);
       if (this.reusable === answer) {
         this.reusable = undefined;
@@ -133,15 +139,10 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
     return answer;
   }
 
-  private handle(panel: AnswerPanel, message: WebviewMessage): void {
+  private handle(panel: AnswerPanel, message: AnswerPanelMessage): void {
     switch (message.type) {
       case 'open':
         void this.open(message.id, panel);
-        break;
-      case 'openExternal':
-        if (/^https?:\/\//i.test(message.url)) {
-          void vscode.env.openExternal(vscode.Uri.parse(message.url, true));
-        }
         break;
       case 'togglePracticed':
         if (this.catalog.question(message.id)) {
@@ -151,9 +152,6 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
         break;
       case 'pin':
         this.pin(panel);
-        break;
-      case 'ready':
-        panel.onReady();
         break;
     }
   }
@@ -165,22 +163,6 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
     return this.builder;
   }
 
-  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      enableForms: false,
-      enableFindWidget: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
-    };
-  }
-
-  private resources(webview: vscode.Webview): WebviewResources {
-    return {
-      cspSource: webview.cspSource,
-      asWebviewUri: (path) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path.split('/'))).toString(),
-    };
-  }
-
   override dispose(): void {
     for (const panel of this.panels) {
       panel.panel.dispose();
@@ -189,87 +171,101 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
   }
 }
 
+/** What an answer page sends beyond the handshake and links, which the host handles. */
+type AnswerPanelMessage = Exclude<WebviewMessage, { type: 'ready' | 'openExternal' }>;
+
+interface AnswerPanelDeps {
+  readonly pinned: boolean;
+  readonly extensionUri: vscode.Uri;
+  readonly builder: () => Promise<EntryHtmlBuilder>;
+  readonly progress: StudyStore;
+  readonly titleLookup: (id: string) => string;
+  readonly logger: Logger;
+  readonly onMessage: (message: AnswerPanelMessage) => void;
+}
+
 export class AnswerPanel {
-  entryId = '';
+  private shownId = '';
+  private isPinned: boolean;
   /** The entry the document was last built for; differs from entryId after message updates. */
   private htmlEntryId = '';
-  private ready = false;
-  onMessage: (message: WebviewMessage) => void = () => undefined;
-  private readonly subscription: vscode.Disposable;
+  private readonly host: PanelHost<HostMessage, WebviewMessage>;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
-    public pinned: boolean,
-    private readonly builder: () => Promise<EntryHtmlBuilder>,
-    private readonly progress: StudyStore,
-    private readonly resources: WebviewResources,
-    private readonly titleLookup: (id: string) => string,
-    private readonly logger: Logger,
+    private readonly deps: AnswerPanelDeps,
   ) {
-    this.subscription = vscode.Disposable.from(
-      panel.webview.onDidReceiveMessage((m: unknown) => {
-        if (!isWebviewMessage(m)) {
-          this.logger.warn(`answer panel: dropped a malformed message ${describeMessage(m)}`);
-          return;
-        }
-        this.logger.run(`answer panel: ${m.type}`, () => this.onMessage(m));
-      }),
-      // Without retainContextWhenHidden a hidden webview is torn down; it says 'ready' again when shown.
-      panel.onDidChangeViewState(() => {
-        if (!panel.visible) {
-          this.ready = false;
-        }
-      }),
-    );
+    this.isPinned = deps.pinned;
+    this.host = new PanelHost<HostMessage, WebviewMessage>(panel, {
+      extensionUri: deps.extensionUri,
+      name: 'answer panel',
+      logger: deps.logger,
+      isMessage: isWebviewMessage,
+      onMessage: deps.onMessage,
+      onReady: () => this.onReady(),
+    });
+  }
+
+  get entryId(): string {
+    return this.shownId;
+  }
+
+  get pinned(): boolean {
+    return this.isPinned;
+  }
+
+  markPinned(): void {
+    this.isPinned = true;
+    this.post({ type: 'pinned', pinned: true });
   }
 
   async show(id: string, anchor?: string): Promise<void> {
-    const builder = await this.builder();
+    const builder = await this.deps.builder();
     const state: PanelState = anchor ? { entryId: id, pinned: this.pinned, anchor } : { entryId: id, pinned: this.pinned };
-    const html = builder.build(id, { practiced: this.progress.isPracticed(id), pinned: this.pinned }) ?? '';
+    const html = builder.build(id, { practiced: this.deps.progress.isPracticed(id), pinned: this.pinned }) ?? '';
     const title = this.titleOf(id);
-    this.entryId = id;
+    this.shownId = id;
     this.panel.title = title;
-    if (this.ready) {
-      this.post({ type: 'show', state, title, html });
+    if (this.host.isReady) {
+      this.host.post({ type: 'show', state, title, html });
     } else {
       this.htmlEntryId = id;
-      this.panel.webview.html = panelHtml(this.resources, title, html, state);
+      this.host.setHtml(title, html, state);
     }
   }
 
   showMissing(id: string | undefined): void {
     const text = id ? `The entry "${id}" is no longer in the catalog.` : 'This panel has nothing to show.';
     this.panel.title = 'ML Prep';
-    this.panel.webview.html = panelHtml(this.resources, 'ML Prep', `<h1 id="entry-title">Not found</h1><p>${escapeHtml(text)}</p>`, {
+    this.host.setHtml('ML Prep', `<h1 id="entry-title">Not found</h1><p>${escapeHtml(text)}</p>`, {
       entryId: id ?? '',
       pinned: this.pinned,
     });
   }
 
   /** The webview (re)loaded its document: after being hidden it shows htmlEntryId again. */
-  onReady(): void {
-    this.ready = true;
-    if (this.entryId && this.entryId !== this.htmlEntryId) {
-      void this.show(this.entryId);
-    } else if (this.entryId) {
-      this.post({ type: 'practiced', entryId: this.entryId, practiced: this.progress.isPracticed(this.entryId) });
+  private onReady(): void {
+    if (this.shownId && this.shownId !== this.htmlEntryId) {
+      void this.show(this.shownId);
+    } else if (this.shownId) {
+      this.post({ type: 'practiced', entryId: this.shownId, practiced: this.deps.progress.isPracticed(this.shownId) });
       this.post({ type: 'pinned', pinned: this.pinned });
     }
   }
 
+  /** State updates only matter to a loaded page; one that is still loading reads them from its document. */
   post(message: HostMessage): void {
-    if (this.ready) {
-      void this.panel.webview.postMessage(message);
+    if (this.host.isReady) {
+      this.host.post(message);
     }
   }
 
   private titleOf(id: string): string {
-    const title = this.titleLookup(id);
+    const title = this.deps.titleLookup(id);
     return title.length > 40 ? title.slice(0, 39) + '…' : title;
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    this.host.dispose();
   }
 }

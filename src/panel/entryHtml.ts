@@ -1,3 +1,4 @@
+import { escapeHtml } from '../util/html';
 import type { Catalog } from '../catalog/catalog';
 import type { Concept, Question } from '../catalog/types';
 import type { MarkdownRenderer } from './markdownRenderer';
@@ -7,9 +8,6 @@ export interface EntryViewState {
   readonly practiced: boolean;
   readonly pinned: boolean;
 }
-
-export const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 const DIFFICULTY_LABEL = { beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced' } as const;
 

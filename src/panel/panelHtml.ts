@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { PanelState } from '../shared/protocol';
-import { escapeHtml } from './entryHtml';
+import { escapeHtml } from '../util/html';
 
 /** The two things a webview offers that the HTML needs; vscode.Webview satisfies it via an adapter. */
 export interface WebviewResources {

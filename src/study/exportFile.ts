@@ -19,7 +19,7 @@ import {
   type QuestionRecord,
   type StudyState,
 } from './schema';
-import { MAX_LOG_ENTRIES } from '../practice/types';
+import { MAX_LOG_ENTRIES } from './types';
 
 export const EXPORT_FORMAT = 'ml-interview-prep-progress';
 export const EXPORT_VERSION = 2;

@@ -2,7 +2,7 @@
 // update loses nothing: the practiced marks ("mlPrep.progress", versions 1 and 2), the cards and
 // review log ("mlPrep.practice", version 1) and version-1 export files, which held both.
 // Times the old stores accepted from a wrong clock are moved into the time window, never dropped.
-import type { CardState } from '../practice/types';
+import type { CardState } from './types';
 import { canonical, normalize } from './merge';
 import {
   checkCard,

@@ -4,7 +4,7 @@
 // - records: per question, the one changed later wins (ties broken by content, the same way everywhere);
 // - log: the union of entries by (question id, time), oldest first, the oldest beyond MAX_LOG_ENTRIES dropped;
 // - reset: the later reset wins, and drops every record and review older than it.
-import { MAX_LOG_ENTRIES } from '../practice/types';
+import { MAX_LOG_ENTRIES } from './types';
 import { changedAt, compareEntries, type LoggedReview, type QuestionRecord, type StudyState } from './schema';
 
 export function mergeStates(a: StudyState, b: StudyState): StudyState {

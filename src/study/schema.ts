@@ -2,8 +2,8 @@
 // it obeys: what the store writes, what an export holds and what an import accepts are checked by
 // the same functions with the same time window and id length, so an export can always be imported.
 import { default_maximum_interval, S_MAX, S_MIN } from 'ts-fsrs';
-import type { CardState, Grade, ReviewEntry } from '../practice/types';
-import { MAX_LOG_ENTRIES } from '../practice/types';
+import type { CardState, Grade, ReviewEntry } from './types';
+import { MAX_LOG_ENTRIES } from './types';
 import { describeValue as describe } from '../util/describeValue';
 
 export { describe };

@@ -1,8 +1,8 @@
 // How the study state is kept in globalState: a compact encoding (short keys, tuples) shared by
 // the local value, which holds everything, and the synced value, a bounded part of it for Settings
 // Sync. Reading salvages every record and review that passes the schema's checks. Never throws.
-import type { CardState } from '../practice/types';
-import { MAX_LOG_ENTRIES } from '../practice/types';
+import type { CardState } from './types';
+import { MAX_LOG_ENTRIES } from './types';
 import { normalize } from './merge';
 import {
   changedAt,

@@ -9,8 +9,8 @@
 import { SerialQueue } from '../util/writeQueue';
 import { Emitter, type Event } from '../util/event';
 import type { MementoLike } from '../util/memento';
-import { reviewCard } from '../practice/scheduler';
-import type { CardState, Grade, ReviewEntry } from '../practice/types';
+import { reviewCard } from './scheduler';
+import type { CardState, Grade, ReviewEntry } from './types';
 import type { BackupSink } from './backups';
 import { LEGACY_BACKUP_KEYS, LEGACY_PRACTICE_KEY, LEGACY_PROGRESS_KEY, readLegacy } from './legacy';
 import { changedIds, importInto, mergeStates, normalize } from './merge';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CatalogSource } from '../catalog/catalogSource';
-import type { NotesFolder } from '../practice/notes';
+import type { NotesFolder } from './notes';
 import type { BackupSink } from './backups';
 import { buildExport, MAX_IMPORT_CHARS, parseImport } from './exportFile';
 import { planNotes } from './notesImport';

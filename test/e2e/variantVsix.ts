@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { compileCatalog, ContentFile, formatProblem } from '../../src/content/compileCatalog';
+import { compileCatalog, ContentFile, formatProblem } from '../../src/catalog/compile/compileCatalog';
 import { REPO_ROOT } from './harness';
 
 export function packageWithContent(files: readonly ContentFile[], name: string): string {

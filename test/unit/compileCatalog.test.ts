@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { compileCatalog, ContentFile, formatProblem } from '../../src/content/compileCatalog';
+import { compileCatalog, ContentFile, formatProblem } from '../../src/catalog/compile/compileCatalog';
 import { file, publishedBody, validFiles } from './helpers';
 
 function replace(files: ContentFile[], path: string, text: string | ((old: string) => string)): ContentFile[] {

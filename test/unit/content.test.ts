@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import type { Catalog } from '../../src/catalog/catalog';
 import type { Question } from '../../src/catalog/types';
-import { countWords } from '../../src/content/compileCatalog';
+import { countWords } from '../../src/catalog/compile/compileCatalog';
 import { shippedCatalog } from './helpers';
 
 const SEED_QUESTIONS: Record<string, string[]> = {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { Catalog } from '../../src/catalog/catalog';
 import type { Concept, Question, Topic } from '../../src/catalog/types';
-import { aggregate } from '../../src/practice/dashboard';
-import type { CardState, Grade, ReviewEntry, StudyHistory } from '../../src/practice/types';
+import { aggregate } from '../../src/dashboard/dashboard';
+import type { CardState, Grade, ReviewEntry, StudyHistory } from '../../src/study/types';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

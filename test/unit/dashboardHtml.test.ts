@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { aggregate, DashboardData } from '../../src/practice/dashboard';
-import { dashboardHtml } from '../../src/practice/dashboardHtml';
+import { aggregate, DashboardData } from '../../src/dashboard/dashboard';
+import { dashboardHtml } from '../../src/dashboard/dashboardHtml';
 import { shippedCatalog } from './helpers';
 
 const HOSTILE = '<script>alert(1)</script>"><img src=x onerror="pwn()">&amp;';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DrillSession, type GradeInput } from '../../src/practice/drillSession';
+import { DrillSession, type GradeInput } from '../../src/drill/drillSession';
 import { isDrillWebviewMessage } from '../../src/shared/protocol';
 import { StudyStore } from '../../src/study/studyStore';
 import { MemoryBackups, MemoryMemento } from './helpers';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { reviewCard } from '../../src/practice/scheduler';
-import { MAX_LOG_ENTRIES, type ReviewEntry } from '../../src/practice/types';
+import { reviewCard } from '../../src/study/scheduler';
+import { MAX_LOG_ENTRIES, type ReviewEntry } from '../../src/study/types';
 import { buildExport, EXPORT_FORMAT, MAX_IMPORT_CHARS, noteIdProblem, parseImport, type ExportFile } from '../../src/study/exportFile';
 import { besideName, planNotes } from '../../src/study/notesImport';
 import { STUDY_LOCAL_KEY, STUDY_SYNC_KEY, StudyStore } from '../../src/study/studyStore';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, rmSync } from 'node:fs';
-import { FILE_LIMIT_CHARS, FRONT_MATTER_LIMIT_CHARS, parseFrontMatter } from '../../src/content/frontMatter';
+import { FILE_LIMIT_CHARS, FRONT_MATTER_LIMIT_CHARS, parseFrontMatter } from '../../src/catalog/compile/frontMatter';
 
 const errorsOf = (text: string) => parseFrontMatter(text).errors.map((e) => `${e.line}: ${e.message}`);
 

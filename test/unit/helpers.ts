@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { Catalog } from '../../src/catalog/catalog';
-import { compileCatalog, ContentFile, formatProblem } from '../../src/content/compileCatalog';
+import { compileCatalog, ContentFile, formatProblem } from '../../src/catalog/compile/compileCatalog';
 import type { BackupSink } from '../../src/study/backups';
 import type { MementoLike } from '../../src/util/memento';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Catalog } from '../../src/catalog/catalog';
-import { compileCatalog } from '../../src/content/compileCatalog';
+import { compileCatalog } from '../../src/catalog/compile/compileCatalog';
 import { EntryHtmlBuilder } from '../../src/panel/entryHtml';
 import { MarkdownRenderer } from '../../src/panel/markdownRenderer';
 import { contentSecurityPolicy, panelHtml, WebviewResources } from '../../src/panel/panelHtml';

@@ -1,8 +1,8 @@
 // Property-based tests: parsers and importers must hold up on whatever a user's folder or file holds.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { compileCatalog } from '../../src/content/compileCatalog';
-import { parseFrontMatter } from '../../src/content/frontMatter';
+import { compileCatalog } from '../../src/catalog/compile/compileCatalog';
+import { parseFrontMatter } from '../../src/catalog/compile/frontMatter';
 import { MarkdownRenderer } from '../../src/panel/markdownRenderer';
 import { readLegacy } from '../../src/study/legacy';
 import { buildExport, parseImport } from '../../src/study/exportFile';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { createEmptyCard, fsrs } from 'ts-fsrs';
-import { dueQuestionIds, isDue, previewDue, retrievability, reviewCard } from '../../src/practice/scheduler';
-import type { CardState } from '../../src/practice/types';
+import { dueQuestionIds, isDue, previewDue, retrievability, reviewCard } from '../../src/study/scheduler';
+import type { CardState } from '../../src/study/types';
 
 const T0 = Date.UTC(2025, 2, 1, 9, 0, 0);
 const MINUTE = 60_000;

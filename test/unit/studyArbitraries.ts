@@ -1,8 +1,8 @@
 // fast-check arbitraries for study states: records, FSRS cards, reviews, resets, over the whole
 // time window and id range the schema allows (ids up to 240 characters, "__proto__" included).
 import fc from 'fast-check';
-import { reviewCard } from '../../src/practice/scheduler';
-import type { CardState, Grade } from '../../src/practice/types';
+import { reviewCard } from '../../src/study/scheduler';
+import type { CardState, Grade } from '../../src/study/types';
 import { normalize } from '../../src/study/merge';
 import { MAX_ID_LENGTH, TIME_WINDOW, type LoggedReview, type QuestionRecord, type StudyState } from '../../src/study/schema';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { reviewCard } from '../../src/practice/scheduler';
-import { MAX_LOG_ENTRIES, type ReviewEntry } from '../../src/practice/types';
+import { reviewCard } from '../../src/study/scheduler';
+import { MAX_LOG_ENTRIES, type ReviewEntry } from '../../src/study/types';
 import { LEGACY_PRACTICE_KEY, LEGACY_PROGRESS_KEY } from '../../src/study/legacy';
 import { TIME_WINDOW, validateState } from '../../src/study/schema';
 import { decodeStored, encodeLocal, type StoredValue } from '../../src/study/storedValue';

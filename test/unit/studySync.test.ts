@@ -2,7 +2,7 @@
 // Sync: nothing is lost, and every copy converges to the same state, a reset included.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { ReviewEntry } from '../../src/practice/types';
+import type { ReviewEntry } from '../../src/study/types';
 import { canonical, mergeStates, normalize } from '../../src/study/merge';
 import { validateState, type StudyState } from '../../src/study/schema';
 import { encodeSynced, SYNC_LOG_ENTRIES, SYNC_MAX_BYTES } from '../../src/study/storedValue';

@@ -3,8 +3,8 @@ import type { Catalog } from '../../src/catalog/catalog';
 import { CatalogSource } from '../../src/catalog/catalogSource';
 import { StudyStore } from '../../src/study/studyStore';
 import { Catalog as CatalogClass } from '../../src/catalog/catalog';
-import { orderCatalog } from '../../src/content/compileCatalog';
-import { aggregate } from '../../src/practice/dashboard';
+import { orderCatalog } from '../../src/catalog/compile/compileCatalog';
+import { aggregate } from '../../src/dashboard/dashboard';
 import { SECTION_FOLDER_THRESHOLD, TreeModel, TreeNode } from '../../src/tree/treeModel';
 import { MemoryBackups, MemoryMemento, shippedCatalog } from './helpers';
 

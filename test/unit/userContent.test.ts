@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { Catalog } from '../../src/catalog/catalog';
 import { parseCatalog } from '../../src/catalog/loadCatalog';
 import type { CatalogData, Question } from '../../src/catalog/types';
-import { compileCatalog } from '../../src/content/compileCatalog';
-import { mergeUserContent, MergeResult, MY_NOTES_TOPIC_ID, UserFile } from '../../src/content/userContent';
+import { compileCatalog } from '../../src/catalog/compile/compileCatalog';
+import { mergeUserContent, MergeResult, MY_NOTES_TOPIC_ID, UserFile } from '../../src/catalog/userFolders/userContent';
 import { file, publishedBody, shippedCatalog, validFiles } from './helpers';
 
 const ROOT = '/home/me/ml-notes';

@@ -2,7 +2,7 @@
 // equivalent. Pure string building (no vscode import); the CSP shell comes from panelHtml.
 // No style attributes (the CSP blocks them) and no colours here: classes only, themed in
 // media/dashboard.css with VS Code's theme variables.
-import { escapeHtml } from '../panel/entryHtml';
+import { escapeHtml } from '../util/html';
 import type { DashboardData } from './dashboard';
 
 type Topic = DashboardData['topics'][number];

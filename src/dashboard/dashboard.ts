@@ -1,7 +1,8 @@
 // Progress dashboard: pure aggregation of the catalog, practised marks and the practice state
 // into the figures the dashboard panel draws. No vscode import: unit-tested in plain Node.
+import { isRecord } from '../util/isRecord';
 import type { Catalog } from '../catalog/catalog';
-import type { CardState, ReviewEntry, StudyHistory } from './types';
+import type { CardState, ReviewEntry, StudyHistory } from '../study/types';
 
 export interface DashboardData {
   topics: { id: string; title: string; practiced: number; total: number; coverage: number; reviewed: number }[];
@@ -268,10 +269,6 @@ function cardOf(cards: Readonly<Record<string, unknown>>, id: string): CardState
   }
   const card = cards[id];
   return isRecord(card) && typeof card.due === 'number' && Number.isFinite(card.due) ? (card as unknown as CardState) : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const plural = (n: number, word: string): string => (n === 1 ? word : `${word}s`);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CatalogSource } from '../catalog/catalogSource';
+import type { CatalogSource } from '../catalogSource';
 import type { UserContentFolders } from './userContentFolders';
 
 export type NewEntryKind = 'question' | 'concept';
@@ -20,7 +20,7 @@ export async function createEntry(kind: NewEntryKind, folders: UserContentFolder
     return undefined;
   }
   const id = uniqueId(slug(title), (candidate) => source.current.entry(candidate) !== undefined || source.current.topic(candidate) !== undefined);
-  const { MY_NOTES_TOPIC_ID } = await import('../content/userContent');
+  const { MY_NOTES_TOPIC_ID } = await import('./userContent');
   const topics = source.current.topics;
   const picked = await vscode.window.showQuickPick(
     [{ label: 'My notes', id: MY_NOTES_TOPIC_ID }, ...topics.filter((t) => t.id !== MY_NOTES_TOPIC_ID).map((t) => ({ label: t.title, id: t.id }))],

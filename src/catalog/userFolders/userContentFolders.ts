@@ -1,14 +1,14 @@
 import { realpath } from 'node:fs/promises';
 import { sep } from 'node:path';
 import * as vscode from 'vscode';
-import { Catalog } from '../catalog/catalog';
-import type { CatalogSource } from '../catalog/catalogSource';
-import type { UserFile } from '../content/userContent';
-import type { UserFileReader } from '../content/userFileReader';
-import { trustedSetting } from '../practice/notes';
-import { DisposableBase } from '../util/dispose';
-import { Emitter } from '../util/event';
-import type { Logger } from '../util/logger';
+import { Catalog } from '../catalog';
+import type { CatalogSource } from '../catalogSource';
+import type { UserFile } from './userContent';
+import type { UserFileReader } from './userFileReader';
+import { trustedSetting } from '../../study/notes';
+import { DisposableBase } from '../../util/dispose';
+import { Emitter } from '../../util/event';
+import type { Logger } from '../../util/logger';
 
 const SETTING = 'mlPrep.content.folders';
 const CONTENT_DIRS = ['topics', 'questions', 'concepts', 'paths'];
@@ -138,7 +138,7 @@ export class UserContentFolders extends DisposableBase {
       return;
     }
     // The YAML parser and validator load only when there is user content to read.
-    const [{ mergeReadFilesInSlices }, { UserFileReader, SLICE_MS }] = await Promise.all([import('../content/userContent'), import('../content/userFileReader')]);
+    const [{ mergeReadFilesInSlices }, { UserFileReader, SLICE_MS }] = await Promise.all([import('./userContent'), import('./userFileReader')]);
     this.reader ??= new UserFileReader();
     const read = await this.reader.readAll(files);
     const { catalog, problems } = await mergeReadFilesInSlices(this.shipped.data, read, SLICE_MS);

@@ -1,7 +1,7 @@
 // HTML for each step of a drill. Pure, so it is unit-tested without VS Code.
 import type { Question } from '../catalog/types';
-import { escapeHtml } from '../panel/entryHtml';
-import { GRADE_LABELS, type Grade } from './types';
+import { escapeHtml } from '../util/html';
+import { GRADE_LABELS, type Grade } from '../study/types';
 
 export interface DrillStep {
   readonly question: Question;

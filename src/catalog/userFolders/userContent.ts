@@ -1,8 +1,8 @@
 // The user's own content folders, validated like content/ and merged into the shipped catalog.
 // Unlike the build, a problem drops only the file that has it: one typo must not hide every note.
-import type { CatalogData, StudyPath, Topic } from '../catalog/types';
-import { catalogParts, idLine, LinkProblem, linkProblems, orderCatalog, readContentFile, SourceEntry } from './compileCatalog';
-import type { EntryKind } from './fieldSpecs';
+import type { CatalogData, StudyPath, Topic } from '../types';
+import { catalogParts, idLine, LinkProblem, linkProblems, orderCatalog, readContentFile, SourceEntry } from '../compile/compileCatalog';
+import type { EntryKind } from '../compile/fieldSpecs';
 
 export interface UserFile {
   /** Absolute, as shown in messages and used for diagnostics. */

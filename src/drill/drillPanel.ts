@@ -2,13 +2,13 @@ import * as vscode from 'vscode';
 import type { CatalogSource } from '../catalog/catalogSource';
 import type { Question } from '../catalog/types';
 import type { MarkdownRenderer } from '../panel/markdownRenderer';
-import { panelHtml, type WebviewResources } from '../panel/panelHtml';
-import { escapeHtml } from '../panel/entryHtml';
-import { describeMessage, DRILL_VIEW_TYPE, isDrillWebviewMessage, type DrillHostMessage, type DrillStepRef, type DrillWebviewMessage } from '../shared/protocol';
+import { PanelHost, webviewOptions } from '../panel/panelHost';
+import { escapeHtml } from '../util/html';
+import { DRILL_VIEW_TYPE, isDrillWebviewMessage, type DrillHostMessage, type DrillStepRef, type DrillWebviewMessage } from '../shared/protocol';
 import type { Logger } from '../util/logger';
 import { DisposableBase } from '../util/dispose';
 import { doneView, questionView, revealedView, type DrillStep } from './drillHtml';
-import type { NotesFolder } from './notes';
+import type { NotesFolder } from '../study/notes';
 import type { StudyStore } from '../study/studyStore';
 import { DrillSession } from './drillSession';
 
@@ -25,10 +25,10 @@ export interface DrillDeps {
 
 /** One drill at a time: a queue of questions, each shown with its answer hidden until revealed. */
 export class DrillPanel extends DisposableBase {
-  private panel: vscode.WebviewPanel | undefined;
+  private host: PanelHost<DrillHostMessage, DrillWebviewMessage> | undefined;
   private session = new DrillSession([]);
+  /** The last view sent, shown again when the page reloads after being hidden. */
   private pending: DrillHostMessage | undefined;
-  private ready = false;
 
   constructor(private readonly deps: DrillDeps) {
     super();
@@ -47,37 +47,30 @@ export class DrillPanel extends DisposableBase {
   }
 
   private ensurePanel(): void {
-    if (this.panel) {
-      this.panel.reveal(this.panel.viewColumn, false);
+    if (this.host) {
+      this.host.panel.reveal(this.host.panel.viewColumn, false);
       return;
     }
-    const root = this.deps.extensionUri;
-    const panel = vscode.window.createWebviewPanel(DRILL_VIEW_TYPE, 'Practice', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
-      enableScripts: true,
-      enableForms: false,
-      localResourceRoots: [vscode.Uri.joinPath(root, 'dist'), vscode.Uri.joinPath(root, 'media')],
+    const { extensionUri, logger } = this.deps;
+    const panel = vscode.window.createWebviewPanel(DRILL_VIEW_TYPE, 'Practice', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, webviewOptions(extensionUri));
+    const host = new PanelHost<DrillHostMessage, DrillWebviewMessage>(panel, {
+      extensionUri,
+      name: 'drill',
+      logger,
+      assets: { script: 'dist/drill.js', styles: ['media/drill.css'] },
+      isMessage: isDrillWebviewMessage,
+      onMessage: (m) => this.handle(m),
+      onReady: (reloaded) => {
+        if (reloaded && this.pending) {
+          host.post(this.pending);
+        }
+      },
     });
-    const resources: WebviewResources = {
-      cspSource: panel.webview.cspSource,
-      asWebviewUri: (p) => panel.webview.asWebviewUri(vscode.Uri.joinPath(root, ...p.split('/'))).toString(),
-    };
-    this.ready = false;
-    panel.webview.html = panelHtml(resources, 'Practice', '', { entryId: '', pinned: false }, undefined, {
-      script: 'dist/drill.js',
-      styles: ['media/drill.css'],
-    });
-    this.panel = panel;
-    // The listener lives as long as this panel, not as long as the drill controller.
-    const messages = panel.webview.onDidReceiveMessage((m: unknown) => {
-      if (!isDrillWebviewMessage(m)) {
-        this.deps.logger.warn(`drill: dropped a malformed message ${describeMessage(m)}`);
-        return;
-      }
-      this.deps.logger.run(`drill: ${m.type}`, () => this.handle(m));
-    });
+    host.setHtml('Practice', '', { entryId: '', pinned: false });
+    this.host = host;
     panel.onDidDispose(() => {
-      messages.dispose();
-      this.panel = undefined;
+      host.dispose();
+      this.host = undefined;
     });
   }
 
@@ -128,15 +121,9 @@ export class DrillPanel extends DisposableBase {
     });
   }
 
-  private async handle(message: DrillWebviewMessage): Promise<void> {
+  private async handle(message: Exclude<DrillWebviewMessage, { type: 'ready' | 'openExternal' }>): Promise<void> {
     const q = this.current;
     switch (message.type) {
-      case 'ready':
-        this.ready = true;
-        if (this.pending) {
-          void this.panel?.webview.postMessage(this.pending);
-        }
-        break;
       case 'myAnswer':
         if (q) {
           await this.deps.notes.open(q).catch((e: unknown) => {
@@ -189,11 +176,6 @@ export class DrillPanel extends DisposableBase {
       case 'open':
         this.deps.openAnswer(message.id);
         break;
-      case 'openExternal':
-        if (/^https?:\/\//i.test(message.url)) {
-          void vscode.env.openExternal(vscode.Uri.parse(message.url, true));
-        }
-        break;
     }
   }
 
@@ -204,13 +186,11 @@ export class DrillPanel extends DisposableBase {
 
   private post(message: DrillHostMessage): void {
     this.pending = message;
-    if (this.ready) {
-      void this.panel?.webview.postMessage(message);
-    }
+    this.host?.post(message);
   }
 
   override dispose(): void {
-    this.panel?.dispose();
+    this.host?.panel.dispose();
     super.dispose();
   }
 }

@@ -1,4 +1,4 @@
-import type { CatalogData, Concept, Question, StudyPath, Topic } from '../catalog/types';
+import type { CatalogData, Concept, Question, StudyPath, Topic } from '../types';
 import { EntryKind, FIELD_SPECS, FieldType, sectionsFor } from './fieldSpecs';
 import { parseFrontMatter, ParsedFile } from './frontMatter';
 

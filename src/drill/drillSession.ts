@@ -3,7 +3,7 @@
 // a second key press before the first grade is saved) or a late message is ignored, so a question
 // is graded once and the drill never skips one.
 import type { DrillStepRef } from '../shared/protocol';
-import type { Grade } from './types';
+import type { Grade } from '../study/types';
 
 export interface GradeInput {
   readonly questionId: string;
