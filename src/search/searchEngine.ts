@@ -233,8 +233,8 @@ export class SearchEngine {
   }
 
   /** Adds the build's section index when it has loaded, with the sections of user entries. */
-  attachSections(sections: MiniSearch<SearchDocument>, plain?: AsPlainObject): void {
-    this.common = plain ? commonTerms(plain) : new Set<string>();
+  attachSections(sections: MiniSearch<SearchDocument>, plain: AsPlainObject): void {
+    this.common = commonTerms(plain);
     sections.addAll(this.pendingSections);
     this.pendingSections = [];
     this.sections = sections;
@@ -296,7 +296,10 @@ export class SearchEngine {
     // grow into one of them ("retrie" -> "retriev"), since each expansion is searched in full.
     const sectionWords = words.map((w) => stemOnly(w) ?? w).filter((w) => !this.common.has(w));
     const last = words[words.length - 1];
-    const growsCommon = [...this.common].some((t) => t.startsWith(last));
+    let growsCommon = false;
+    for (const t of this.common) {
+      growsCommon ||= t.startsWith(last);
+    }
     const sectionResults = (this.sections ?? EMPTY_SECTIONS).search(sectionWords.join(' '), {
       boost: SECTION_BOOST,
       prefix: (term: string, i: number, terms: string[]) => term.length >= 4 && i === terms.length - 1 && !growsCommon,
