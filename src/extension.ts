@@ -23,6 +23,7 @@ import { TopicsTreeProvider } from './tree/topicsTreeProvider';
 import { TreeModel } from './tree/treeModel';
 import { Logger } from './util/logger';
 import { registerAnki } from './anki/ankiCommands';
+import { ExercisesFeature } from './exercises/exercisesFeature';
 
 /** What activate() returns: used by the in-host tests, and by nothing else for now. */
 export interface MlPrepApi {
@@ -73,9 +74,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
   let renderer: Promise<MarkdownRenderer> | undefined;
   const markdown = () => (renderer ??= import('./panel/markdownRenderer').then((m) => new m.MarkdownRenderer()));
 
-  const model = new TreeModel(source, study, () => study.dueToday());
-  const tree = new TopicsTreeProvider(model, study);
   const panels = new AnswerPanels(context.extensionUri, source, study, markdown, logger);
+  const exercises = new ExercisesFeature({ extensionUri: context.extensionUri, globalState: context.globalState, study, catalog: () => source.current, panels, markdown, logger });
+  const model = new TreeModel(source, study, () => study.dueToday(), exercises.tree);
+  const tree = new TopicsTreeProvider(model, study);
   const openAnswer = (id: string) => void panels.open(id);
   // With extensionKind ["ui", "workspace"] a remote window may still run this extension on the desktop's machine.
   const runsOnDesktop =
@@ -94,6 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
     model,
     tree,
     panels,
+    exercises,
     dashboard,
     drill,
     search,

@@ -1,5 +1,5 @@
 // Answer panel script: follows links and buttons by messaging the host; never navigates itself.
-import { NOT_PRACTICED_TITLE, PRACTICED_TITLE, type HostMessage, type PanelState, type WebviewMessage } from '../src/shared/protocol';
+import { NOT_PRACTICED_TITLE, PRACTICED_TITLE, type ExerciseAction, type HostMessage, type PanelState, type WebviewMessage } from '../src/shared/protocol';
 import { followLink } from './links';
 
 interface VsCodeApi {
@@ -38,6 +38,9 @@ document.addEventListener('click', (event) => {
     vscode.postMessage({ type: 'togglePracticed', id: button.dataset.id });
   } else if (button.dataset.action === 'pin') {
     vscode.postMessage({ type: 'pin' });
+  } else if (button.dataset.action === 'exercise' && button.dataset.id) {
+    // The host checks the action name; a forged one is dropped there.
+    vscode.postMessage({ type: 'exercise', action: button.dataset.exerciseAction as ExerciseAction, id: button.dataset.id });
   }
 });
 

@@ -12,6 +12,17 @@ import { PanelHost, webviewOptions } from './panelHost';
 
 const PINNED_CONTEXT_KEY = 'mlPrep.activePanelPinned';
 
+/** Pages shown in the answer panel besides catalog entries (exercise statements), under ids starting with `prefix`. */
+export interface PanelPages {
+  readonly prefix: string;
+  /** Resolves once title() can answer, e.g. after the pages' data is read. */
+  ready(): Promise<void>;
+  /** The page's title, or undefined when there is no such page. */
+  title(id: string): string | undefined;
+  render(id: string): Promise<string>;
+  onMessage(message: Extract<WebviewMessage, { type: 'exercise' }>): void;
+}
+
 /**
  * Owns every answer panel: one reusable panel beside the editor, plus any the user kept open
  * (pinned). Implements the serializer so panels come back after a window reload.
@@ -20,6 +31,7 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
   private readonly panels = new Set<AnswerPanel>();
   private reusable: AnswerPanel | undefined;
   private builder: Promise<EntryHtmlBuilder> | undefined;
+  private pages: PanelPages | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -34,7 +46,7 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
         // Answers may have changed: rebuild the HTML and redraw what is open.
         this.builder = undefined;
         for (const panel of this.panels) {
-          if (this.catalog.entry(panel.entryId)) {
+          if (this.has(panel.entryId)) {
             void panel.show(panel.entryId);
           } else if (panel.entryId) {
             panel.showMissing(panel.entryId);
@@ -57,10 +69,37 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
     return this.source.current;
   }
 
+  /** Lets a feature show its own pages here; they open, reload and pin like entries. */
+  addPages(pages: PanelPages): vscode.Disposable {
+    this.pages = pages;
+    return new vscode.Disposable(() => {
+      if (this.pages === pages) {
+        this.pages = undefined;
+      }
+    });
+  }
+
+  /** Redraws the panels showing `id` (a page whose state changed). */
+  refresh(id: string): void {
+    for (const panel of this.panels) {
+      if (panel.entryId === id) {
+        void panel.show(id);
+      }
+    }
+  }
+
+  private has(id: string): boolean {
+    return this.catalog.entry(id) !== undefined || this.page(id) !== undefined;
+  }
+
+  private page(id: string): PanelPages | undefined {
+    return this.pages && id.startsWith(this.pages.prefix) && this.pages.title(id) !== undefined ? this.pages : undefined;
+  }
+
   /** Opens an entry beside the editor, keeping the editor focused and visible. */
   /** Opens an entry beside the editor; `anchor` scrolls to a section of its answer (a search hit). */
   async open(id: string, into?: AnswerPanel, anchor?: string): Promise<void> {
-    if (!this.catalog.entry(id)) {
+    if (!this.has(id)) {
       void vscode.window.showWarningMessage(`ML Prep: no question or concept has the id "${id}".`);
       return;
     }
@@ -79,7 +118,10 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
     panel.webview.options = webviewOptions(this.extensionUri, true);
     const pinned = state?.pinned === true;
     const restored = this.adopt(panel, pinned);
-    if (state && typeof state.entryId === 'string' && this.catalog.entry(state.entryId)) {
+    if (this.pages && typeof state?.entryId === 'string' && state.entryId.startsWith(this.pages.prefix)) {
+      await this.pages.ready();
+    }
+    if (state && typeof state.entryId === 'string' && this.has(state.entryId)) {
       await restored.show(state.entryId);
     } else {
       restored.showMissing(typeof state?.entryId === 'string' ? state.entryId : undefined);
@@ -114,7 +156,8 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
       extensionUri: this.extensionUri,
       builder: () => this.htmlBuilder(),
       progress: this.progress,
-      titleLookup: (id) => this.catalog.entry(id)?.item.title ?? id,
+      titleLookup: (id) => this.catalog.entry(id)?.item.title ?? this.page(id)?.title(id) ?? id,
+      renderPage: (id) => this.page(id)?.render(id),
       logger: this.logger,
       onMessage: (message) => this.handle(answer, message),
     });
@@ -153,6 +196,9 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
       case 'pin':
         this.pin(panel);
         break;
+      case 'exercise':
+        this.pages?.onMessage(message);
+        break;
     }
   }
 
@@ -180,6 +226,8 @@ interface AnswerPanelDeps {
   readonly builder: () => Promise<EntryHtmlBuilder>;
   readonly progress: StudyStore;
   readonly titleLookup: (id: string) => string;
+  /** A feature page's HTML, or undefined when `id` is a catalog entry. */
+  readonly renderPage: (id: string) => Promise<string> | undefined;
   readonly logger: Logger;
   readonly onMessage: (message: AnswerPanelMessage) => void;
 }
@@ -220,9 +268,10 @@ export class AnswerPanel {
   }
 
   async show(id: string, anchor?: string): Promise<void> {
-    const builder = await this.deps.builder();
+    const page = this.deps.renderPage(id);
+    const builder = page ? undefined : await this.deps.builder();
     const state: PanelState = anchor ? { entryId: id, pinned: this.pinned, anchor } : { entryId: id, pinned: this.pinned };
-    const html = builder.build(id, { practiced: this.deps.progress.isPracticed(id), pinned: this.pinned }) ?? '';
+    const html = (page ? await page : builder?.build(id, { practiced: this.deps.progress.isPracticed(id), pinned: this.pinned })) ?? '';
     const title = this.titleOf(id);
     this.shownId = id;
     this.panel.title = title;

@@ -18,7 +18,12 @@ export type WebviewMessage =
   | { readonly type: 'open'; readonly id: string }
   | { readonly type: 'openExternal'; readonly url: string }
   | { readonly type: 'togglePracticed'; readonly id: string }
-  | { readonly type: 'pin' };
+  | { readonly type: 'pin' }
+  | { readonly type: 'exercise'; readonly action: ExerciseAction; readonly id: string };
+
+/** The buttons of an exercise's statement page in the answer panel. */
+export type ExerciseAction = 'start' | 'run' | 'reveal';
+const EXERCISE_ACTIONS: readonly unknown[] = ['start', 'run', 'reveal'] satisfies ExerciseAction[];
 
 export const ANSWER_VIEW_TYPE = 'mlPrep.answer';
 
@@ -79,6 +84,8 @@ export function isWebviewMessage(m: unknown): m is WebviewMessage {
       return isId(m.id);
     case 'openExternal':
       return isUrl(m.url);
+    case 'exercise':
+      return EXERCISE_ACTIONS.includes(m.action) && isId(m.id);
     default:
       return false;
   }

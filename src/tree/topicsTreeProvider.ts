@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { StudyStore } from '../study/studyStore';
 import { DisposableBase } from '../util/dispose';
 import type { QuestionFilter, TreeModel, TreeNode } from './treeModel';
+import { exerciseTreeItem } from './exerciseTreeItems';
 
 export const TOPICS_VIEW_ID = 'mlPrep.topics';
 
@@ -40,6 +41,9 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
     );
     this.register(progress.onDidChange(() => this.refresh()));
     this.register(model.onDidChangeFilter(() => this.refresh()));
+    if (model.exercises) {
+      this.register(model.exercises.onDidChange(() => this.refresh()));
+    }
     this.updateViewText();
   }
 
@@ -57,6 +61,10 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
+    // Exercises are read when their node is first drawn; the tree redraws once they are.
+    if (node?.type === 'mlCoding' && this.model.exercises?.current === undefined) {
+      void this.model.exercises?.load();
+    }
     return [...(node ? this.model.children(node) : this.model.roots())];
   }
 
@@ -159,6 +167,10 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
         item.accessibilityInformation = { label: `${node.path.title}, study path, ${count.practiced} of ${count.total} questions practiced` };
         return item;
       }
+      case 'mlCoding':
+      case 'exerciseTopic':
+      case 'exercise':
+        return this.model.exercises ? exerciseTreeItem(node, this.model.exercises, (n) => this.model.children(n)) : new vscode.TreeItem(node.key);
     }
   }
 

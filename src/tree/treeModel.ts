@@ -3,6 +3,8 @@ import type { CatalogSource } from '../catalog/catalogSource';
 import type { Concept, Question, StudyPath, Topic } from '../catalog/types';
 import type { StudyStore } from '../study/studyStore';
 import { Emitter, Event } from '../util/event';
+import type { Exercise } from '../exercises/exerciseTypes';
+import { exercisesByTopic, type ExerciseTreeSource } from './exerciseNodes';
 
 export type QuestionFilter = 'all' | 'unpracticed' | 'practiced';
 
@@ -15,7 +17,10 @@ export type TreeNode =
   | { readonly type: 'concept'; readonly key: string; readonly concept: Concept; readonly parent: TreeNode }
   | { readonly type: 'paths'; readonly key: string }
   | { readonly type: 'due'; readonly key: string }
-  | { readonly type: 'path'; readonly key: string; readonly path: StudyPath; readonly parent: TreeNode };
+  | { readonly type: 'path'; readonly key: string; readonly path: StudyPath; readonly parent: TreeNode }
+  | { readonly type: 'mlCoding'; readonly key: string }
+  | { readonly type: 'exerciseTopic'; readonly key: string; readonly topicId: string; readonly title: string; readonly exercises: readonly Exercise[]; readonly parent: TreeNode }
+  | { readonly type: 'exercise'; readonly key: string; readonly exercise: Exercise; readonly parent: TreeNode };
 
 /** A topic with more questions than this shows them in section folders. */
 export const SECTION_FOLDER_THRESHOLD = 15;
@@ -33,6 +38,7 @@ export class TreeModel {
   private readonly cheatSheet: TreeNode = { type: 'cheatSheet', key: 'cheatSheet' };
   private readonly pathsNode: TreeNode = { type: 'paths', key: 'paths' };
   private readonly dueNode: TreeNode = { type: 'due', key: 'due' };
+  private readonly mlCodingNode: TreeNode = { type: 'mlCoding', key: 'mlCoding' };
   private topLevelTopics: TreeNode[] = [];
   private readonly cache = new Map<string, TreeNode>();
   private readonly subscription: { dispose(): void };
@@ -42,6 +48,8 @@ export class TreeModel {
     private readonly progress: Pick<StudyStore, 'isPracticed' | 'countPracticed'>,
     /** Ids of questions due for review, most overdue first: the study store's dueToday(). */
     private readonly dueIds: () => readonly string[] = () => [],
+    /** The "ML Coding" node's exercises; no node without it. */
+    readonly exercises?: ExerciseTreeSource,
   ) {
     this.rebuild();
     // Nodes hold catalog entries, so a changed catalog means new nodes.
@@ -70,6 +78,9 @@ export class TreeModel {
 
   roots(): readonly TreeNode[] {
     const roots = [this.dueNode, ...this.topLevelTopics];
+    if (this.exercises && this.exercises.current?.length !== 0) {
+      roots.push(this.mlCodingNode);
+    }
     if (this.catalog.concepts.length > 0) {
       roots.push(this.cheatSheet);
     }
@@ -100,8 +111,15 @@ export class TreeModel {
           const question = this.catalog.question(id);
           return question && this.passesFilter(id) ? [this.stable({ type: 'question', key: `${node.key}/q:${id}`, question, parent: node })] : [];
         });
+      case 'mlCoding':
+        return exercisesByTopic(this.exercises?.current ?? [], this.catalog.topics).map((g) =>
+          this.stable({ type: 'exerciseTopic', key: `mlCoding/t:${g.topicId}`, ...g, parent: node }),
+        );
+      case 'exerciseTopic':
+        return node.exercises.map((exercise) => this.stable({ type: 'exercise', key: `${node.key}/e:${exercise.id}`, exercise, parent: node }));
       case 'question':
       case 'concept':
+      case 'exercise':
         return [];
     }
   }

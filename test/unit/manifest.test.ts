@@ -25,7 +25,7 @@ describe('package.json manifest', () => {
 
   it('uses one id prefix and one category, and menus name real commands', () => {
     for (const c of manifest.contributes.commands) {
-      assert.match(c.command, /^mlPrep\.[a-zA-Z]+$/);
+      assert.match(c.command, /^mlPrep\.(exercise\.)?[a-zA-Z]+$/);
       assert.equal(c.category, 'ML Prep');
     }
     const menus = Object.values(manifest.contributes.menus).flat() as { command: string }[];
@@ -51,7 +51,7 @@ describe('package.json manifest', () => {
     assert.equal(trust?.supported, 'limited');
     assert.ok(trust.description.length > 20);
     const settings = Object.keys(manifest.contributes.configuration.properties);
-    assert.deepEqual([...trust.restrictedConfigurations].sort(), settings.filter((k) => /folders?$|Folder$/.test(k)).sort());
+    assert.deepEqual([...trust.restrictedConfigurations].sort(), settings.filter((k) => /folders?$|Folder$|\.path$/.test(k)).sort());
   });
 
   it('activates lazily and runs on VS Code 1.90 or newer', () => {

@@ -1,0 +1,405 @@
+// ML coding exercises in VS Code: the tree's "ML Coding" node, statement pages in the answer
+// panel, Start / Run / Reveal, the Testing view, CodeLens and practice integration.
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import type { Catalog } from '../catalog/catalog';
+import type { PanelPages } from '../panel/answerPanels';
+import type { Markdown } from './exercisePage';
+import type { StudyStore } from '../study/studyStore';
+import type { ExerciseTreeSource } from '../tree/exerciseNodes';
+import { Emitter } from '../util/event';
+import type { Logger } from '../util/logger';
+import { attemptPath, exercisesFolderPath, startAttempt } from './attemptFiles';
+import { ExerciseCodeLens } from './exerciseCodeLens';
+import { ExerciseLibrary } from './exerciseLibrary';
+import { EXERCISE_PAGE_PREFIX, exercisePageHtml } from './exercisePage';
+import { ExerciseStatusStore } from './exerciseStatus';
+import { ExerciseTesting } from './exerciseTesting';
+import type { Exercise, RunOutcome } from './exerciseTypes';
+import { resolvePython } from './interpreter';
+import { isPythonExtensionInstalled, pythonSources } from './pythonSources';
+import type { InterpreterProblem } from './runMessages';
+import { exerciseIdOfSolution, SOLUTION_SCHEME, SolutionDocuments, solutionUri } from './solutionDocuments';
+
+export interface ExercisesDeps {
+  readonly extensionUri: vscode.Uri;
+  /** Where each exercise's last result is kept (globalState; not synced). */
+  readonly globalState: vscode.Memento;
+  readonly study: Pick<StudyStore, 'record' | 'isPracticed' | 'card' | 'onDidChange'>;
+  readonly catalog: () => Catalog;
+  readonly panels: { addPages(pages: PanelPages): vscode.Disposable; open(id: string): Promise<void>; refresh(id: string): void };
+  readonly markdown: () => Promise<Markdown>;
+  readonly logger: Logger;
+}
+
+/** The review a passed exercise records: "Good", with no key points to tick. */
+const PASS_GRADE = 3;
+
+export class ExercisesFeature implements vscode.Disposable {
+  readonly library: ExerciseLibrary;
+  readonly status: ExerciseStatusStore;
+  readonly testing: ExerciseTesting;
+  /** What the tree's "ML Coding" node shows. */
+  readonly tree: ExerciseTreeSource;
+  private readonly codeLens: ExerciseCodeLens;
+  private readonly changes = new Emitter<void>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly deps: ExercisesDeps) {
+    const file = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'exercises.json');
+    this.library = new ExerciseLibrary(async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(file)), file.fsPath);
+    this.status = new ExerciseStatusStore(deps.globalState);
+    this.testing = new ExerciseTesting({
+      library: this.library,
+      folder: () => this.folder(),
+      harnessDir: vscode.Uri.joinPath(deps.extensionUri, 'media', 'python').fsPath,
+      logger: deps.logger,
+      resolvePython: (resource) => resolvePython(pythonSources(resource, deps.logger)),
+      mayRun: () => this.mayRun(),
+      onInterpreterProblem: (problem) => this.showInterpreterProblem(problem),
+      onCompleted: (exercise, outcome, ranAll, attempt) => this.completed(exercise, outcome, ranAll, attempt),
+    });
+    this.codeLens = new ExerciseCodeLens(async (uri) => {
+      if (uri.scheme !== 'file' || !uri.fsPath.endsWith('.py')) {
+        return undefined;
+      }
+      await this.library.load();
+      return this.testing.exerciseOf(uri);
+    });
+    const changes = this.changes;
+    const library = this.library;
+    const status = this.status;
+    this.tree = {
+      get current() {
+        return library.current;
+      },
+      load: () => library.load(),
+      status: (id) => status.status(id),
+      isPracticed: (id) => deps.study.isPracticed(id),
+      onDidChange: changes.event,
+    };
+    this.subscriptions.push(
+      this.testing,
+      this.codeLens,
+      this.library.onDidLoad(() => {
+        if (this.library.error) {
+          deps.logger.warn(`exercises: ${this.library.error}`);
+        }
+        this.changes.fire();
+        this.codeLens.refresh();
+      }),
+      this.status.onDidChange((ids) => {
+        this.changes.fire();
+        ids.forEach((id) => deps.panels.refresh(EXERCISE_PAGE_PREFIX + id));
+      }),
+      deps.study.onDidChange(({ ids }) => {
+        const exerciseIds = ids.filter((id) => this.library.get(id));
+        if (exerciseIds.length > 0) {
+          this.changes.fire();
+          exerciseIds.forEach((id) => deps.panels.refresh(EXERCISE_PAGE_PREFIX + id));
+        }
+      }),
+      vscode.window.onDidChangeWindowState((e) => {
+        if (e.focused) {
+          this.status.refresh();
+        }
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('mlPrep.exercises.folder')) {
+          void this.testing.discover();
+          this.codeLens.refresh();
+        }
+      }),
+      vscode.languages.registerCodeLensProvider({ language: 'python', scheme: 'file' }, this.codeLens),
+      vscode.workspace.registerTextDocumentContentProvider(SOLUTION_SCHEME, new SolutionDocuments(this.library)),
+      deps.panels.addPages(this.pages()),
+      vscode.commands.registerCommand('mlPrep.exercise.open', (arg?: unknown) => this.withExercise(arg, 'Open which exercise?', (e) => this.open(e))),
+      vscode.commands.registerCommand('mlPrep.exercise.start', (arg?: unknown) => this.withExercise(arg, 'Start which exercise?', (e) => this.start(e))),
+      vscode.commands.registerCommand('mlPrep.exercise.run', (arg?: unknown) => this.withExercise(arg, 'Run the tests of which exercise?', (e) => this.run(e))),
+      vscode.commands.registerCommand('mlPrep.exercise.revealSolution', (arg?: unknown) =>
+        this.withExercise(arg, 'Reveal the solution of which exercise?', (e) => this.reveal(e)),
+      ),
+      vscode.commands.registerCommand('mlPrep.exercise.compareWithAttempt', (arg?: unknown) =>
+        this.withExercise(arg, 'Compare which exercise with your attempt?', (e) => this.compare(e)),
+      ),
+      vscode.commands.registerCommand('mlPrep.exercise.openFolder', () => this.openFolder()),
+    );
+  }
+
+  /** The exercises folder: the setting, else ~/ml-interview-prep/exercises (never the workspace unless chosen). */
+  folder(): string {
+    const setting = vscode.workspace.getConfiguration('mlPrep').get<string>('exercises.folder', '');
+    return exercisesFolderPath(setting, os.homedir(), vscode.workspace.workspaceFolders?.[0]?.uri.fsPath);
+  }
+
+  private attemptUri(exercise: Exercise): vscode.Uri {
+    return vscode.Uri.file(attemptPath(this.folder(), exercise.id));
+  }
+
+  private async isStarted(exercise: Exercise): Promise<boolean> {
+    try {
+      await fs.access(this.attemptUri(exercise).fsPath);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  // Commands
+
+  async open(exercise: Exercise): Promise<void> {
+    await this.deps.panels.open(EXERCISE_PAGE_PREFIX + exercise.id);
+  }
+
+  /** Copies the starter into the exercises folder (never over an existing attempt) and opens it. */
+  async start(exercise: Exercise): Promise<void> {
+    let result;
+    try {
+      result = await startAttempt(this.folder(), exercise.id, exercise.starter);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`ML Prep: could not create your file for ${exercise.title} in ${this.folder()}: ${(e as Error).message}`);
+      return;
+    }
+    await vscode.window.showTextDocument(vscode.Uri.file(result.path), { viewColumn: this.attemptColumn(), preview: false });
+    await this.testing.upsert(exercise);
+    this.deps.panels.refresh(EXERCISE_PAGE_PREFIX + exercise.id);
+    if (result.created) {
+      void vscode.window.showInformationMessage(`ML Prep: implement ${exercise.functions.join(', ')} in ${result.path}, then run the hidden tests (CodeLens above each function, or the Testing view).`);
+    }
+  }
+
+  async run(exercise: Exercise): Promise<void> {
+    if (!(await this.isStarted(exercise))) {
+      const choice = await vscode.window.showInformationMessage(`ML Prep: ${exercise.title} is not started yet.`, 'Start Exercise');
+      if (choice === 'Start Exercise') {
+        await this.start(exercise);
+      }
+      return;
+    }
+    await this.testing.runTests(exercise);
+  }
+
+  async reveal(exercise: Exercise): Promise<void> {
+    if (this.status.status(exercise.id) !== 'passing') {
+      const choice = await vscode.window.showInformationMessage(
+        `Reveal the reference solution of ${exercise.title}? Your attempt does not pass yet; trying a little longer is the better practice.`,
+        { modal: true },
+        'Reveal Solution',
+      );
+      if (choice !== 'Reveal Solution') {
+        return;
+      }
+    }
+    const started = await this.isStarted(exercise);
+    await vscode.window.showTextDocument(solutionUri(exercise.id), { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
+    if (started) {
+      void vscode.window.showInformationMessage(`ML Prep: the reference solution of ${exercise.title} is open read-only.`, 'Compare with My Attempt').then((choice) => {
+        if (choice) {
+          void this.compare(exercise);
+        }
+      });
+    }
+  }
+
+  async compare(exercise: Exercise): Promise<void> {
+    if (!(await this.isStarted(exercise))) {
+      void vscode.window.showInformationMessage(`ML Prep: ${exercise.title} is not started, so there is no attempt to compare.`);
+      return;
+    }
+    await vscode.commands.executeCommand('vscode.diff', this.attemptUri(exercise), solutionUri(exercise.id), `${exercise.shortTitle}: my attempt ↔ reference solution`);
+  }
+
+  private async openFolder(): Promise<void> {
+    const folder = this.folder();
+    await fs.mkdir(folder, { recursive: true });
+    await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(folder));
+  }
+
+  /** The exercise a command is about: its argument (id, tree node, attempt or solution Uri), the active editor's, or one picked. */
+  private async withExercise(arg: unknown, placeholder: string, action: (exercise: Exercise) => Promise<void>): Promise<void> {
+    await this.library.load();
+    if (this.library.error) {
+      void vscode.window.showErrorMessage(`ML Prep: ${this.library.error}`);
+      return;
+    }
+    const exercise = this.exerciseFrom(arg) ?? this.exerciseFrom(vscode.window.activeTextEditor?.document.uri) ?? (arg === undefined ? await this.pick(placeholder) : undefined);
+    if (!exercise) {
+      if (arg !== undefined) {
+        void vscode.window.showWarningMessage(`ML Prep: no coding exercise matches ${typeof arg === 'string' ? `"${arg}"` : 'this item'}.`);
+      }
+      return;
+    }
+    try {
+      await action(exercise);
+    } catch (e) {
+      this.deps.logger.error(`exercises: ${exercise.id}`, e);
+      void vscode.window.showErrorMessage(`ML Prep: ${exercise.title}: ${(e as Error).message}`);
+    }
+  }
+
+  private exerciseFrom(arg: unknown): Exercise | undefined {
+    if (typeof arg === 'string') {
+      return this.library.get(arg.startsWith(EXERCISE_PAGE_PREFIX) ? arg.slice(EXERCISE_PAGE_PREFIX.length) : arg);
+    }
+    if (arg instanceof vscode.Uri) {
+      const id = exerciseIdOfSolution(arg);
+      return id ? this.library.get(id) : this.testing.exerciseOf(arg);
+    }
+    // A tree node of the "ML Coding" part, from its context menu.
+    if (typeof arg === 'object' && arg !== null && 'exercise' in arg) {
+      const id = (arg as { exercise?: { id?: unknown } }).exercise?.id;
+      return typeof id === 'string' ? this.library.get(id) : undefined;
+    }
+    return undefined;
+  }
+
+  private async pick(placeholder: string): Promise<Exercise | undefined> {
+    const exercises = this.library.current ?? [];
+    if (exercises.length === 0) {
+      void vscode.window.showInformationMessage('ML Prep: no coding exercises are installed.');
+      return undefined;
+    }
+    const picked = await vscode.window.showQuickPick(
+      exercises.map((exercise) => ({ label: exercise.title, description: `${exercise.difficulty} · ${this.status.status(exercise.id)}`, detail: exercise.summary, exercise })),
+      { placeHolder: placeholder, matchOnDescription: true, matchOnDetail: true },
+    );
+    return picked?.exercise;
+  }
+
+  /** Started from the statement panel, the attempt goes to the other editor group; else beside. */
+  private attemptColumn(): vscode.ViewColumn {
+    const active = vscode.window.tabGroups.activeTabGroup;
+    if (active.activeTab?.input instanceof vscode.TabInputWebview) {
+      return vscode.window.tabGroups.all.find((g) => g !== active)?.viewColumn ?? vscode.ViewColumn.Beside;
+    }
+    return vscode.ViewColumn.Beside;
+  }
+
+  // Running
+
+  /** Running the user's code needs a trusted workspace; in Restricted Mode nothing is spawned. */
+  private async mayRun(): Promise<boolean> {
+    if (vscode.workspace.isTrusted) {
+      return true;
+    }
+    const choice = await vscode.window.showWarningMessage(
+      'ML Prep: running an exercise runs your code, which needs a trusted workspace. This window is in Restricted Mode.',
+      'Manage Workspace Trust',
+    );
+    if (choice) {
+      await vscode.commands.executeCommand('workbench.trust.manage');
+    }
+    return false;
+  }
+
+  private showInterpreterProblem(problem: InterpreterProblem): void {
+    const actions = ['Open Settings', ...(isPythonExtensionInstalled() ? ['Select Interpreter'] : []), ...(problem.fixCommand ? ['Copy Install Command'] : [])];
+    void vscode.window.showErrorMessage(`ML Prep: ${problem.message}`, ...actions).then(async (choice) => {
+      if (choice === 'Open Settings') {
+        await vscode.commands.executeCommand('workbench.action.openSettings', 'mlPrep.python.path');
+      } else if (choice === 'Select Interpreter') {
+        await vscode.commands.executeCommand('python.setInterpreter');
+      } else if (choice === 'Copy Install Command' && problem.fixCommand) {
+        await vscode.env.clipboard.writeText(problem.fixCommand);
+        void vscode.window.showInformationMessage(`ML Prep: copied "${problem.fixCommand}". Run it in a terminal, then run the tests again.`);
+      }
+    });
+  }
+
+  /** Status after every run that reached the user's code; practice only when every test passed. */
+  private async completed(exercise: Exercise, outcome: RunOutcome, ranAll: boolean, attempt: vscode.Uri): Promise<void> {
+    const previous = this.status.status(exercise.id);
+    const at = Date.now();
+    if (outcome.kind === 'completed') {
+      const total = outcome.results.length;
+      const passedAll = total > 0 && outcome.passed === total;
+      if (passedAll && !ranAll) {
+        return; // Some tests passing says nothing about the exercise.
+      }
+      await this.status.set(exercise.id, { status: passedAll ? 'passing' : 'failing', at, passed: outcome.passed, total });
+      if (passedAll) {
+        await this.practiced(exercise, previous, attempt, total);
+      }
+    } else if (outcome.kind === 'loadError' || outcome.kind === 'timedOut' || outcome.kind === 'crashed') {
+      const passed = 'results' in outcome ? outcome.results.filter((r) => r.status === 'passed').length : 0;
+      await this.status.set(exercise.id, { status: 'failing', at, passed, total: exercise.testCases.length });
+    }
+  }
+
+  /**
+   * Passing marks the exercise practiced and records a review, so it joins the review schedule.
+   * Running the passing tests again records nothing more until the review is due.
+   */
+  private async practiced(exercise: Exercise, previous: string, attempt: vscode.Uri, total: number): Promise<void> {
+    const card = this.deps.study.card(exercise.id);
+    const now = Date.now();
+    let recorded = false;
+    if (previous !== 'passing' || !card || card.due <= now) {
+      try {
+        await this.deps.study.record({ questionId: exercise.id, grade: PASS_GRADE, durationMs: await this.timeSpent(attempt, now), covered: [], keyPointCount: 0 });
+        recorded = true;
+      } catch (e) {
+        this.deps.logger.error(`exercises: recording ${exercise.id}`, e);
+      }
+    }
+    const text = `ML Prep: ${exercise.title}: all ${total} tests pass.${recorded ? ' Marked practiced; it comes back for review on schedule.' : ''}`;
+    void vscode.window.showInformationMessage(text, 'Reveal Solution', 'Compare with My Attempt').then((choice) => {
+      if (choice === 'Reveal Solution') {
+        void this.reveal(exercise);
+      } else if (choice === 'Compare with My Attempt') {
+        void this.compare(exercise);
+      }
+    });
+  }
+
+  /** Since the attempt was created: the review log's duration (capped by the store). */
+  private async timeSpent(attempt: vscode.Uri, now: number): Promise<number> {
+    try {
+      const { birthtimeMs } = await fs.stat(attempt.fsPath);
+      return birthtimeMs > 0 ? Math.max(0, Math.round(now - birthtimeMs)) : 0;
+    } catch {
+      return 0;
+    }
+  }
+
+  // The statement page in the answer panel
+
+  private pages(): PanelPages {
+    return {
+      prefix: EXERCISE_PAGE_PREFIX,
+      ready: async () => {
+        await this.library.load();
+      },
+      title: (pageId) => this.library.get(pageId.slice(EXERCISE_PAGE_PREFIX.length))?.title,
+      render: async (pageId) => {
+        const exercise = this.library.get(pageId.slice(EXERCISE_PAGE_PREFIX.length));
+        if (!exercise) {
+          return '';
+        }
+        const catalog = this.deps.catalog();
+        const state = {
+          status: this.status.status(exercise.id),
+          last: this.status.record(exercise.id),
+          started: await this.isStarted(exercise),
+          practiced: this.deps.study.isPracticed(exercise.id),
+        };
+        return exercisePageHtml(exercise, state, await this.deps.markdown(), {
+          topicTitle: (id) => catalog.topic(id)?.title,
+          entryTitle: (id) => catalog.entry(id)?.item.title,
+        });
+      },
+      onMessage: (message) => {
+        const command = { start: 'mlPrep.exercise.start', run: 'mlPrep.exercise.run', reveal: 'mlPrep.exercise.revealSolution' }[message.action];
+        void vscode.commands.executeCommand(command, message.id);
+      },
+    };
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((s) => s.dispose());
+    this.changes.dispose();
+    this.status.dispose();
+    this.library.dispose();
+  }
+}

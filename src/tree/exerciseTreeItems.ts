@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import { countExercises, type ExerciseTreeSource, type ExerciseTreeStatus } from './exerciseNodes';
+import type { TreeNode } from './treeModel';
+
+type ExerciseNode = Extract<TreeNode, { type: 'mlCoding' | 'exerciseTopic' | 'exercise' }>;
+
+const STATUS: Record<ExerciseTreeStatus, { readonly label: string; readonly icon: vscode.ThemeIcon }> = {
+  notTried: { label: 'not tried', icon: new vscode.ThemeIcon('circle-large-outline') },
+  failing: { label: 'failing', icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')) },
+  passing: { label: 'passing', icon: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')) },
+};
+
+/** The TreeItems of the "ML Coding" node and below. */
+export function exerciseTreeItem(node: ExerciseNode, source: ExerciseTreeSource, children: (node: TreeNode) => readonly TreeNode[]): vscode.TreeItem {
+  switch (node.type) {
+    case 'mlCoding': {
+      const list = source.current;
+      const item = new vscode.TreeItem('ML Coding', vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = node.key;
+      item.iconPath = new vscode.ThemeIcon('beaker');
+      item.contextValue = 'mlPrep.mlCoding';
+      if (!list) {
+        // Read on first show, so activation does not wait for it; the node redraws once it is read.
+        void source.load();
+        item.tooltip = 'Implement ML building blocks in your own Python, checked by hidden tests';
+        item.accessibilityInformation = { label: 'ML Coding, coding exercises' };
+        return item;
+      }
+      const count = countExercises(list, source);
+      item.description = `${count.practiced}/${count.total} practiced`;
+      item.tooltip = `Implement ML building blocks in your own Python, checked by hidden tests: ${count.passing} of ${count.total} passing, ${count.practiced} practiced`;
+      item.accessibilityInformation = { label: `ML Coding, ${count.total} coding exercises, ${count.practiced} of ${count.total} practiced` };
+      return item;
+    }
+    case 'exerciseTopic': {
+      const count = countExercises(node.exercises, source);
+      const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = node.key;
+      item.iconPath = new vscode.ThemeIcon(count.total > 0 && count.passing === count.total ? 'pass-filled' : 'folder');
+      item.description = `${count.passing}/${count.total} passing`;
+      item.tooltip = `${node.title}: ${count.passing} of ${count.total} exercises passing`;
+      item.contextValue = 'mlPrep.exerciseTopic';
+      item.accessibilityInformation = { label: `${node.title}, coding exercises, ${count.passing} of ${count.total} passing (${children(node).length} exercises)` };
+      return item;
+    }
+    case 'exercise': {
+      const e = node.exercise;
+      const status = STATUS[source.status(e.id)];
+      const practiced = source.isPracticed(e.id);
+      const item = new vscode.TreeItem(e.shortTitle, vscode.TreeItemCollapsibleState.None);
+      item.id = node.key;
+      item.iconPath = status.icon;
+      item.description = `${status.label}${practiced ? ' · practiced' : ''} · ${e.difficulty}`;
+      item.tooltip = new vscode.MarkdownString(`**${e.title}**\n\n${e.summary}\n\n*${e.difficulty}, ${status.label}${practiced ? ', practiced' : ''}*`);
+      item.contextValue = `mlPrep.exercise.${source.status(e.id)}`;
+      item.command = { command: 'mlPrep.exercise.open', title: 'Open Exercise', arguments: [e.id] };
+      item.accessibilityInformation = { label: `${e.shortTitle}, coding exercise, ${e.difficulty}, ${status.label}${practiced ? ', practiced' : ''}` };
+      return item;
+    }
+  }
+}
