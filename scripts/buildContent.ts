@@ -1,15 +1,19 @@
-// Validates content/ and compiles it into dist/catalog.json. Fails with every problem listed.
+// Validates content/ and compiles it into dist/catalog.json and dist/exercises.json. Fails with every problem listed.
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Catalog } from '../src/catalog/catalog';
 import { SearchEngine } from '../src/search/searchEngine';
 import { join, relative, sep } from 'node:path';
-import { compileCatalog, ContentFile, formatProblem } from '../src/catalog/compile/compileCatalog';
+import { compileCatalog, ContentFile, formatProblem, Problem } from '../src/catalog/compile/compileCatalog';
+import { compileExercises, EXERCISES_DIR } from '../src/catalog/compile/compileExercises';
+import { readExerciseFolders } from './exerciseFolders';
+import type { ExerciseData } from '../src/exercises/exerciseTypes';
 import { AliasClash, buildLookupTable } from '../src/lookup/lookupTable';
 
 const root = join(__dirname, '..');
 const contentDir = process.argv[2] ?? join(root, 'content');
 const outFile = process.argv[3] ?? join(root, 'dist', 'catalog.json');
 const lookupFile = join(outFile, '..', 'lookup.json');
+const exercisesFile = join(outFile, '..', 'exercises.json');
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
@@ -17,18 +21,32 @@ function listFiles(dir: string): string[] {
   );
 }
 
-const files: ContentFile[] = listFiles(contentDir).map((file) => ({
-  path: relative(contentDir, file).split(sep).join('/'),
-  text: readFileSync(file, 'utf8'),
-}));
+const toPath = (file: string, from: string) => relative(from, file).split(sep).join('/');
+// Exercises are their own content kind, compiled after the catalog they link to.
+const files: ContentFile[] = listFiles(contentDir)
+  .filter((file) => !toPath(file, contentDir).startsWith(`${EXERCISES_DIR}/`))
+  .map((file) => ({ path: toPath(file, contentDir), text: readFileSync(file, 'utf8') }));
 const { catalog, problems } = compileCatalog(files);
-if (!catalog) {
-  const shown = relative(process.cwd(), contentDir) || '.';
-  for (const p of problems) {
+const shown = relative(process.cwd(), contentDir) || '.';
+function failBuild(found: readonly Problem[], what: string): never {
+  for (const p of found) {
     console.error(formatProblem({ ...p, file: join(shown, p.file) }));
   }
-  console.error(`\n${problems.length} problem(s) in ${shown}; no catalog written.`);
+  console.error(`\n${found.length} problem(s) in ${shown}; no ${what} written.`);
   process.exit(1);
+}
+if (!catalog) {
+  failBuild(problems, 'catalog');
+}
+const exerciseFolders = readExerciseFolders(contentDir);
+const compiledExercises = compileExercises(exerciseFolders.folders, {
+  topics: new Set(catalog.topics.map((t) => t.id)),
+  concepts: new Set(catalog.concepts.map((c) => c.id)),
+  questions: new Set(catalog.questions.map((q) => q.id)),
+});
+const exerciseProblems = [...exerciseFolders.problems, ...compiledExercises.problems];
+if (exerciseProblems.length > 0) {
+  failBuild(exerciseProblems, 'catalog or exercises');
 }
 mkdirSync(join(outFile, '..'), { recursive: true });
 // Answers and explanations go to one file each, read when shown: the catalog the extension
@@ -45,10 +63,16 @@ const lean = {
   concepts: catalog.concepts.map((c) => ({ ...c, body: '' })),
 };
 writeFileSync(outFile, JSON.stringify(lean));
+const exerciseData: ExerciseData = { schemaVersion: 1, exercises: compiledExercises.exercises };
+writeFileSync(exercisesFile, JSON.stringify(exerciseData));
 const drafts = catalog.questions.filter((q) => q.status === 'draft').length + catalog.concepts.filter((c) => c.status === 'draft').length;
 console.log(
   `catalog: ${catalog.topics.length} topics, ${catalog.questions.length} questions, ${catalog.concepts.length} concepts, ` +
     `${catalog.paths.length} study paths (${drafts} drafts) -> ${relative(process.cwd(), outFile)}`,
+);
+console.log(
+  `exercises: ${compiledExercises.exercises.length} (${compiledExercises.drafts.length} drafts left out), ` +
+    `${compiledExercises.exercises.reduce((n, e) => n + e.testCases.length, 0)} hidden tests -> ${relative(process.cwd(), exercisesFile)}`,
 );
 
 // The hover's alias table, next to the catalog. A clash is only a warning: the hover still picks

@@ -1,5 +1,5 @@
 import type { CatalogData, Concept, Question, StudyPath, Topic } from '../types';
-import { EntryKind, FIELD_SPECS, FieldType, sectionsFor } from './fieldSpecs';
+import { EntryKind, FIELD_SPECS, FieldSpec, FieldType, sectionsFor } from './fieldSpecs';
 import { parseFrontMatter, ParsedFile } from './frontMatter';
 
 export interface ContentFile {
@@ -20,7 +20,7 @@ export interface CompileResult {
   readonly problems: readonly Problem[];
 }
 
-const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LINK_PATTERN = /\]\(mlprep:([^)\s]*)\)/g;
 
 export type Report = (line: number, message: string) => void;
@@ -113,12 +113,12 @@ export function readContentFile(file: ContentFile, report: Report, options: Read
   if (!parsed.fields) {
     return undefined;
   }
-  const ok = checkFields(place.kind, parsed, report, options);
+  const ok = checkFields(FIELD_SPECS[place.kind], `a ${place.kind}`, parsed, report, options);
   if (ok && parsed.fields.id !== place.fileId) {
     report(parsed.fieldLines.get('id') ?? 1, `id "${String(parsed.fields.id)}" must match the file name "${place.fileId}.md"`);
   }
   if (place.kind === 'question' && parsed.fields.status === 'published') {
-    checkSections(parsed, sectionsFor(parsed.fields.format), report);
+    checkSections(parsed, sectionsFor(parsed.fields.format), report, 'a question');
   }
   return { kind: place.kind, file: file.path, fileId: place.fileId, parsed, fields: parsed.fields, folderTopic: place.folderTopic };
 }
@@ -147,8 +147,8 @@ function classify(path: string): { kind: EntryKind; fileId: string; folderTopic?
   return undefined;
 }
 
-function checkFields(kind: EntryKind, parsed: ParsedFile, report: Report, options: ReadOptions): boolean {
-  const specs = FIELD_SPECS[kind];
+/** Checks front-matter fields against their specs; `what` names the kind in messages ("a concept"). */
+export function checkFields(specs: Record<string, FieldSpec>, what: string, parsed: ParsedFile, report: Report, options: ReadOptions): boolean {
   const fields = parsed.fields ?? {};
   const lineOf = (name: string) => parsed.fieldLines.get(name) ?? 1;
   const published = fields.status === 'published';
@@ -156,7 +156,7 @@ function checkFields(kind: EntryKind, parsed: ParsedFile, report: Report, option
   for (const name of Object.keys(fields)) {
     // Own keys only: `name in specs` would accept "constructor" or "toString" as known fields.
     if (!Object.hasOwn(specs, name)) {
-      report(lineOf(name), `unknown field "${name}" in a ${kind} (allowed: ${Object.keys(specs).join(', ')})`);
+      report(lineOf(name), `unknown field "${name}" in ${what} (allowed: ${Object.keys(specs).join(', ')})`);
       ok = false;
     }
   }
@@ -191,6 +191,9 @@ function checkValue(value: unknown, type: FieldType, options: ReadOptions): stri
         if (words > type.maxWords) {
           return `has ${words} words; at most ${type.maxWords} allowed`;
         }
+      }
+      if (type.maxChars !== undefined && value.trim().length > type.maxChars) {
+        return `has ${value.trim().length} characters; at most ${type.maxChars} allowed`;
       }
       return undefined;
     }
@@ -228,7 +231,8 @@ function checkValue(value: unknown, type: FieldType, options: ReadOptions): stri
   }
 }
 
-function checkSections(parsed: ParsedFile, expected: readonly string[], report: Report): void {
+/** The body's `## ` sections must be exactly `expected`, in order, none empty; `what` names the kind. */
+export function checkSections(parsed: ParsedFile, expected: readonly string[], report: Report, what: string): void {
   const lines = parsed.body.split('\n');
   const found: { name: string; line: number; hasText: boolean }[] = [];
   let inFence = false;
@@ -245,7 +249,7 @@ function checkSections(parsed: ParsedFile, expected: readonly string[], report: 
   });
   for (const section of found) {
     if (!expected.includes(section.name)) {
-      report(section.line, `unexpected section "## ${section.name}" (a question has: ${expected.map((s) => `## ${s}`).join(', ')})`);
+      report(section.line, `unexpected section "## ${section.name}" (${what} has: ${expected.map((s) => `## ${s}`).join(', ')})`);
     } else if (!section.hasText) {
       report(section.line, `section "## ${section.name}" is empty`);
     }
@@ -322,10 +326,17 @@ export function linkProblems(entry: SourceEntry, kindOf: (id: string) => EntryKi
     case 'topic':
       break;
   }
-  entry.parsed.body.split('\n').forEach((text, i) => {
+  problems.push(...bodyLinkProblems(entry.parsed, (ref) => kindOf(ref) !== undefined));
+  return problems;
+}
+
+/** `[text](mlprep:<id>)` links in a body whose id `exists` does not know. */
+export function bodyLinkProblems(parsed: ParsedFile, exists: (id: string) => boolean): LinkProblem[] {
+  const problems: LinkProblem[] = [];
+  parsed.body.split('\n').forEach((text, i) => {
     for (const match of text.matchAll(LINK_PATTERN)) {
-      if (!kindOf(match[1])) {
-        problems.push({ line: entry.parsed.bodyLine + i, message: `link to unknown id "mlprep:${match[1]}"`, unknownId: match[1] });
+      if (!exists(match[1])) {
+        problems.push({ line: parsed.bodyLine + i, message: `link to unknown id "mlprep:${match[1]}"`, unknownId: match[1] });
       }
     }
   });

@@ -4,7 +4,7 @@
 export type EntryKind = 'topic' | 'question' | 'concept' | 'path';
 
 export type FieldType =
-  | { readonly type: 'string'; readonly maxWords?: number }
+  | { readonly type: 'string'; readonly maxWords?: number; readonly maxChars?: number }
   | { readonly type: 'id' }
   | { readonly type: 'integer' }
   | { readonly type: 'enum'; readonly values: readonly string[] }
@@ -83,3 +83,22 @@ export const FIELD_SPECS: Record<EntryKind, Record<string, FieldSpec>> = {
     firstQuestions: { requirement: 'optional', field: { type: 'idList', maxItems: 20 } },
   },
 };
+
+/** An implement-it exercise's exercise.md (content/exercises/<id>/); see docs/content-format.md. */
+export const EXERCISE_FIELDS: Record<string, FieldSpec> = {
+  id,
+  title,
+  // The tree shows it beside a status; longer titles get cut.
+  shortTitle: { requirement: 'required', field: { type: 'string', maxChars: 24 } },
+  topic: { requirement: 'required', field: { type: 'id' } },
+  difficulty,
+  status,
+  summary: { requirement: 'required', field: { type: 'string', maxWords: 40 } },
+  functions: { requirement: 'required', field: { type: 'list', minItems: 1 } },
+  concepts: { requirement: 'published', field: { type: 'idList' } },
+  questions: { requirement: 'optional', field: { type: 'idList' } },
+  keyPoints: { requirement: 'published', field: { type: 'list', minItems: 3, maxItems: 6 } },
+  sources,
+};
+
+export const EXERCISE_SECTIONS = ['Task', 'Signature and shapes', 'Constraints', 'Hints', 'Follow-ups'] as const;

@@ -1,0 +1,38 @@
+// Reads content/exercises/<id>/ folders for the exercise compiler (the build and the tests).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Problem } from '../src/catalog/compile/compileCatalog';
+import { EXERCISES_DIR, ExerciseFolder } from '../src/catalog/compile/compileExercises';
+
+export interface ExerciseFolders {
+  readonly folders: readonly ExerciseFolder[];
+  /** Files directly in exercises/, which belong in a folder. */
+  readonly problems: readonly Problem[];
+}
+
+/** No exercises/ folder is valid: zero exercises. */
+export function readExerciseFolders(contentDir: string): ExerciseFolders {
+  const root = join(contentDir, EXERCISES_DIR);
+  if (!existsSync(root)) {
+    return { folders: [], problems: [] };
+  }
+  const entries = readdirSync(root, { withFileTypes: true });
+  const folders = entries
+    .filter((d) => d.isDirectory())
+    .map((d) => {
+      const dir = join(root, d.name);
+      const files = listFiles(dir).map((f) => [relative(dir, f).split(sep).join('/'), f] as const);
+      return { folder: d.name, files: Object.fromEntries(files.map(([name, f]) => [name, readFileSync(f, 'utf8')])) };
+    });
+  const problems = entries
+    .filter((d) => !d.isDirectory())
+    .map((d) => ({ file: `${EXERCISES_DIR}/${d.name}`, line: 1, message: `unexpected file: ${EXERCISES_DIR}/ holds one folder per exercise` }));
+  return { folders, problems };
+}
+
+// Bytecode caches appear when a writer runs the tests by hand; they are not content.
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? (d.name === '__pycache__' ? [] : listFiles(join(dir, d.name))) : [join(dir, d.name)],
+  );
+}
