@@ -109,6 +109,8 @@ export class ExercisesFeature implements vscode.Disposable {
         if (e.affectsConfiguration('mlPrep.exercises.folder')) {
           void this.testing.discover();
           this.codeLens.refresh();
+          // Start reads "Open my attempt" only where the attempt is.
+          (this.library.current ?? []).forEach((x) => deps.panels.refresh(EXERCISE_PAGE_PREFIX + x.id));
         }
       }),
       vscode.languages.registerCodeLensProvider({ language: 'python', scheme: 'file' }, this.codeLens),
@@ -312,11 +314,11 @@ export class ExercisesFeature implements vscode.Disposable {
     const previous = this.status.status(exercise.id);
     const at = Date.now();
     if (outcome.kind === 'completed') {
+      if (!ranAll) {
+        return; // The status is that of the last run of every hidden test.
+      }
       const total = outcome.results.length;
       const passedAll = total > 0 && outcome.passed === total;
-      if (passedAll && !ranAll) {
-        return; // Some tests passing says nothing about the exercise.
-      }
       await this.status.set(exercise.id, { status: passedAll ? 'passing' : 'failing', at, passed: outcome.passed, total });
       if (passedAll) {
         await this.practiced(exercise, previous, attempt, total);
