@@ -2,7 +2,7 @@
 
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
-import { posix, win32 } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 
 export interface InterpreterSources {
   /** mlPrep.python.path, trimmed; '' means unset. */
@@ -54,21 +54,21 @@ export async function resolvePython(sources: InterpreterSources, platform: NodeJ
  * PATHEXT (and the Path variable's any-case name), on POSIX only executable files.
  */
 export async function findOnPath(name: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): Promise<string | undefined> {
+  // `platform` picks the rules (separator, PATHEXT, execute bit); paths are the host's own.
   const windows = platform === 'win32';
-  const path = windows ? win32 : posix;
   if (name === '') {
     return undefined;
   }
   const extensions = windows ? windowsExtensions(name, envValue(env, 'PATHEXT', windows)) : [''];
   if (name.includes('/') || (windows && name.includes('\\'))) {
-    return firstExecutable(extensions.map((ext) => path.resolve(name + ext)), windows);
+    return firstExecutable(extensions.map((ext) => resolve(name + ext)), windows);
   }
   const dirs = (envValue(env, 'PATH', windows) ?? '')
     .split(windows ? ';' : ':')
     .map((d) => (windows ? d.replace(/^"(.*)"$/, '$1') : d))
-    .filter((d) => d !== '' && path.isAbsolute(d));
+    .filter((d) => d !== '' && isAbsolute(d));
   return firstExecutable(
-    dirs.flatMap((dir) => extensions.map((ext) => path.join(dir, name + ext))),
+    dirs.flatMap((dir) => extensions.map((ext) => join(dir, name + ext))),
     windows,
   );
 }
