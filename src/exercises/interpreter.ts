@@ -1,6 +1,7 @@
 // Which Python runs the exercises. No vscode import: the extension passes in its sources.
 
 import { constants } from 'node:fs';
+import { homedir } from 'node:os';
 import { access, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 
@@ -31,7 +32,7 @@ export async function resolvePython(sources: InterpreterSources, platform: NodeJ
   const tried: string[] = [];
   const configured = safely(() => sources.configured())?.trim();
   if (configured) {
-    return { path: configured, source: 'setting' };
+    return { path: expandHome(configured), source: 'setting' };
   }
   tried.push('the mlPrep.python.path setting (empty)');
   const fromExtension = (await safelyAsync(() => sources.pythonExtension()))?.trim();
@@ -47,6 +48,11 @@ export async function resolvePython(sources: InterpreterSources, platform: NodeJ
     tried.push(`${name} on PATH`);
   }
   return { path: undefined, tried };
+}
+
+/** `~/venv/bin/python` as a shell would read it; spawn does not expand `~`. */
+export function expandHome(path: string, home: string = homedir()): string {
+  return path === '~' ? home : /^~[/\\]/.test(path) ? join(home, path.slice(2)) : path;
 }
 
 /**

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findOnPath, InterpreterSources, resolvePython } from '../../src/exercises/interpreter';
+import { expandHome, findOnPath, InterpreterSources, resolvePython } from '../../src/exercises/interpreter';
 
 /** Sources that record what was asked, so the order is visible. */
 function sources(values: { setting?: string; extension?: string | Error; path?: Record<string, string> }) {
@@ -32,6 +32,15 @@ describe('interpreter resolution', () => {
     const { s, asked } = sources({ setting: '  /opt/py/bin/python  ', extension: '/ext/python', path: { python3: '/usr/bin/python3' } });
     assert.deepEqual(await resolvePython(s, 'linux'), { path: '/opt/py/bin/python', source: 'setting' });
     assert.deepEqual(asked, ['setting']);
+  });
+
+  it('expands a leading ~ in the setting to the home folder', async () => {
+    const { s } = sources({ setting: '~/venv/bin/python' });
+    const resolved = await resolvePython(s, 'linux');
+    assert.deepEqual(resolved, { path: join(homedir(), 'venv', 'bin', 'python'), source: 'setting' });
+    assert.equal(expandHome('~', '/home/u'), '/home/u');
+    assert.equal(expandHome('/opt/~/python', '/home/u'), '/opt/~/python');
+    assert.equal(expandHome('~user/python', '/home/u'), '~user/python');
   });
 
   it('then the Python extension, then python3, then python on PATH', async () => {

@@ -201,6 +201,18 @@ describe('runExercise (real Python)', function () {
     assert.deepEqual([...ourTempFolders()].filter((n) => !before.has(n)), []);
   });
 
+  it('reports a harness folder that is missing as a crash with the reason, not a rejection', async () => {
+    const before = ourTempFolders();
+    const outcome = await run(attempt('failing.py'), { harnessDir: join(work, 'no-harness-here') });
+    assert.ok(outcome.kind === 'crashed', JSON.stringify(outcome));
+    assert.match(outcome.detail, /^the hidden tests could not be run: ENOENT/);
+    assert.deepEqual(
+      outcome.results.map((r) => r.status),
+      ['notRun', 'notRun', 'notRun'],
+    );
+    assert.deepEqual([...ourTempFolders()].filter((n) => !before.has(n)), []);
+  });
+
   it('reports a Python without NumPy as missingNumpy', async () => {
     // The attempt's folder comes first on the import path, so a numpy.py there that fails to
     // import stands in for a Python without NumPy.
