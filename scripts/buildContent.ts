@@ -38,7 +38,7 @@ function failBuild(found: readonly Problem[], what: string): never {
 if (!catalog) {
   failBuild(problems, 'catalog');
 }
-const exerciseFolders = readExerciseFolders(contentDir);
+const exerciseFolders = readExerciseFolders(join(contentDir, EXERCISES_DIR));
 const compiledExercises = compileExercises(exerciseFolders.folders, {
   topics: new Set(catalog.topics.map((t) => t.id)),
   concepts: new Set(catalog.concepts.map((c) => c.id)),

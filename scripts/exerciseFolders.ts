@@ -10,9 +10,8 @@ export interface ExerciseFolders {
   readonly problems: readonly Problem[];
 }
 
-/** No exercises/ folder is valid: zero exercises. */
-export function readExerciseFolders(contentDir: string): ExerciseFolders {
-  const root = join(contentDir, EXERCISES_DIR);
+/** Reads `root` (content/exercises); no such folder is valid: zero exercises. */
+export function readExerciseFolders(root: string): ExerciseFolders {
   if (!existsSync(root)) {
     return { folders: [], problems: [] };
   }

@@ -1,8 +1,9 @@
 // Which Python runs the exercises. No vscode import: the extension passes in its sources.
 
 import { constants } from 'node:fs';
+import { homedir } from 'node:os';
 import { access, stat } from 'node:fs/promises';
-import { posix, win32 } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 
 export interface InterpreterSources {
   /** mlPrep.python.path, trimmed; '' means unset. */
@@ -31,7 +32,7 @@ export async function resolvePython(sources: InterpreterSources, platform: NodeJ
   const tried: string[] = [];
   const configured = safely(() => sources.configured())?.trim();
   if (configured) {
-    return { path: configured, source: 'setting' };
+    return { path: expandHome(configured), source: 'setting' };
   }
   tried.push('the mlPrep.python.path setting (empty)');
   const fromExtension = (await safelyAsync(() => sources.pythonExtension()))?.trim();
@@ -49,26 +50,31 @@ export async function resolvePython(sources: InterpreterSources, platform: NodeJ
   return { path: undefined, tried };
 }
 
+/** `~/venv/bin/python` as a shell would read it; spawn does not expand `~`. */
+export function expandHome(path: string, home: string = homedir()): string {
+  return path === '~' ? home : /^~[/\\]/.test(path) ? join(home, path.slice(2)) : path;
+}
+
 /**
  * The absolute path `name` resolves to on PATH, as a shell would find it: on Windows through
  * PATHEXT (and the Path variable's any-case name), on POSIX only executable files.
  */
 export async function findOnPath(name: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): Promise<string | undefined> {
+  // `platform` picks the rules (separator, PATHEXT, execute bit); paths are the host's own.
   const windows = platform === 'win32';
-  const path = windows ? win32 : posix;
   if (name === '') {
     return undefined;
   }
   const extensions = windows ? windowsExtensions(name, envValue(env, 'PATHEXT', windows)) : [''];
   if (name.includes('/') || (windows && name.includes('\\'))) {
-    return firstExecutable(extensions.map((ext) => path.resolve(name + ext)), windows);
+    return firstExecutable(extensions.map((ext) => resolve(name + ext)), windows);
   }
   const dirs = (envValue(env, 'PATH', windows) ?? '')
     .split(windows ? ';' : ':')
     .map((d) => (windows ? d.replace(/^"(.*)"$/, '$1') : d))
-    .filter((d) => d !== '' && path.isAbsolute(d));
+    .filter((d) => d !== '' && isAbsolute(d));
   return firstExecutable(
-    dirs.flatMap((dir) => extensions.map((ext) => path.join(dir, name + ext))),
+    dirs.flatMap((dir) => extensions.map((ext) => join(dir, name + ext))),
     windows,
   );
 }

@@ -23,7 +23,9 @@ export type ProcessEnding =
   | { readonly kind: 'exited'; readonly exitCode: number | null; readonly signal?: string | null; readonly stderr?: string }
   | { readonly kind: 'timedOut'; readonly timeoutMs: number }
   | { readonly kind: 'cancelled' }
-  | { readonly kind: 'outputCapped'; readonly capBytes: number };
+  | { readonly kind: 'outputCapped'; readonly capBytes: number }
+  /** The run never started for a reason other than a missing interpreter. */
+  | { readonly kind: 'notStarted'; readonly detail: string };
 
 export interface OutcomeContext {
   /** The interpreter that ran, for a missingNumpy event that names none. */
@@ -174,6 +176,8 @@ export function outcomeOf(events: readonly HarnessEvent[], ending: ProcessEnding
         detail: `stopped: the run printed more than ${formatBytes(ending.capBytes)} (an endless print loop?)`,
         results: all,
       };
+    case 'notStarted':
+      return { kind: 'crashed', exitCode: null, detail: ending.detail, results: all };
     case 'exited':
       return { kind: 'crashed', exitCode: ending.exitCode, detail: crashDetail(ending), results: all };
   }

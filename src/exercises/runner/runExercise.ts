@@ -43,18 +43,28 @@ const CLOSE_GRACE_MS = 500;
  */
 export async function runExercise(request: RunRequest): Promise<RunOutcome> {
   if (request.signal?.aborted) {
-    return outcomeOf([], { kind: 'cancelled' }, { python: request.python, exercise: request.exercise, only: request.only });
+    return outcomeOf([], { kind: 'cancelled' }, context(request));
   }
-  const dir = await mkdtemp(join(tmpdir(), TEMP_PREFIX));
+  let dir: string | undefined;
   try {
-    const testsPath = join(dir, 'tests.py');
+    const tmp = await mkdtemp(join(tmpdir(), TEMP_PREFIX));
+    dir = tmp;
+    const testsPath = join(tmp, 'tests.py');
     await writeFile(testsPath, request.exercise.tests, 'utf8');
-    await Promise.all(HARNESS_FILES.map((name) => copyFile(join(request.harnessDir, name), join(dir, name))));
-    return await runHarness(request, join(dir, 'mlprep_run.py'), testsPath);
+    await Promise.all(HARNESS_FILES.map((name) => copyFile(join(request.harnessDir, name), join(tmp, name))));
+    return await runHarness(request, join(tmp, 'mlprep_run.py'), testsPath);
+  } catch (e) {
+    // A full disk, a damaged install, an unusable interpreter path: still an outcome the UI can
+    // show, never a rejection.
+    return outcomeOf([], { kind: 'notStarted', detail: `the hidden tests could not be run: ${(e as Error).message}` }, context(request));
   } finally {
-    await rm(dir, { recursive: true, force: true, maxRetries: 3 });
+    if (dir !== undefined) {
+      await rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+    }
   }
 }
+
+const context = (request: RunRequest) => ({ python: request.python, exercise: request.exercise, only: request.only });
 
 /** Environment of the run: the user's, plus what keeps it clean and readable. */
 export function runEnvironment(attemptDir: string, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
@@ -76,7 +86,6 @@ function runHarness(request: RunRequest, runner: string, testsPath: string): Pro
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const capBytes = request.outputCapBytes ?? DEFAULT_OUTPUT_CAP_BYTES;
   const attemptPath = resolve(request.attemptPath);
-  const context = { python: request.python, exercise: request.exercise, only: request.only };
   const args = [runner, attemptPath, testsPath, ...(request.only ?? [])];
   const posix = process.platform !== 'win32';
 
@@ -165,7 +174,7 @@ function runHarness(request: RunRequest, runner: string, testsPath: string): Pro
         reader.end();
       }
       const ending: ProcessEnding = killedFor ?? { kind: 'exited', exitCode: exit?.code ?? null, signal: exit?.signal ?? null, stderr: stderr + stderrText.end() };
-      settle(outcomeOf(events, ending, context));
+      settle(outcomeOf(events, ending, context(request)));
     };
 
     child.on('error', (error: NodeJS.ErrnoException) => {
@@ -175,7 +184,7 @@ function runHarness(request: RunRequest, runner: string, testsPath: string): Pro
         settle(
           missing
             ? { kind: 'noInterpreter', tried: [request.python] }
-            : { kind: 'crashed', exitCode: null, detail: `could not start ${request.python}: ${error.message}`, results: [] },
+            : outcomeOf([], { kind: 'notStarted', detail: `could not start ${request.python}: ${error.message}` }, context(request)),
         );
       }
     });
