@@ -1,3 +1,6 @@
+# Postponed annotations let the type hints below run on Python 3.8 and 3.9.
+from __future__ import annotations
+
 import numpy as np
 
 
