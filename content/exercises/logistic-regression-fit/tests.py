@@ -45,7 +45,7 @@ def test_sigmoid_extremes_without_overflow(m):
 
 
 def test_log_loss_from_logits(m):
-    """Log loss is log 2 at z = 0 and exact for saturated logits such as ±800"""
+    """Log loss is log 2 at z = 0, exact for saturated logits such as ±800, and keeps the tiny loss of confident hits"""
     check_close(m.log_loss(np.zeros(4), np.array([0.0, 1.0, 1.0, 0.0])), np.log(2.0), "loss at z = 0")
     z = np.array([800.0, -800.0, 800.0, -800.0])
     y = np.array([0.0, 1.0, 1.0, 0.0])
@@ -53,6 +53,10 @@ def test_log_loss_from_logits(m):
         loss = m.log_loss(z, y)
     # Two confident mistakes cost 800 each, two confident hits cost about e^-800 = 0.
     check_close(loss, 400.0, "loss on saturated logits", rtol=1e-12)
+    # Confident negatives cost log1p(e^z), about 4e-18 and 9e-14 here; log(1 + e^z) loses those digits.
+    tiny = m.log_loss(np.array([-40.0, -30.0]), np.array([0.0, 0.0]))
+    expected = (math.log1p(math.exp(-40.0)) + math.log1p(math.exp(-30.0))) / 2.0
+    check_close(tiny, expected, "loss of two confident hits", rtol=1e-12, atol=0.0)
 
 
 def test_log_loss_random(m):
