@@ -14,6 +14,7 @@ const NAMES = [
   'hostile-folder-problems',
   'drill-revealed',
   'progress-dashboard',
+  'exercise-failing-test',
 ];
 
 async function main(): Promise<void> {

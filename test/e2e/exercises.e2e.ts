@@ -163,8 +163,15 @@ describe('ML coding exercises', function () {
     await step('the failing check\'s message beside the user\'s function', () =>
       s.page.locator('.part.editor .test-error-content-widget', { hasText: /nan|NaN|inf/ }).first().waitFor({ timeout: 15_000 }),
     );
+    await runCommand(s.page, 'Test Results: Focus on Test Results View');
+    const result = s.page.locator('.part.panel .monaco-list-row', { hasText: stability.label }).first();
+    await step('the Test Results view to list the failure', () => result.waitFor());
+    await result.click();
+    await step('the failure\'s message in the Test Results view', () =>
+      s.page.locator('.part.panel', { hasText: /nan|NaN|inf/ }).first().waitFor(),
+    );
     await s.screenshot('exercise-failing-test');
-    await s.page.keyboard.press('Escape');
+    await runCommand(s.page, 'View: Hide Panel');
     await openContainer(s.page, 'ML Interview Prep');
     await step('the exercise to show as failing in the tree', () => waitFor(async () => /, failing/.test((await row.getAttribute('aria-label')) ?? '')));
 
@@ -187,6 +194,15 @@ describe('ML coding exercises', function () {
     await step('the ML Coding node to count one practiced', () =>
       waitFor(async () => /, 1 of \d+ practiced/.test((await rowByLabel(s.page, 'ML Coding,').getAttribute('aria-label')) ?? '')),
     );
+
+    // Passed: the reference opens read-only beside the attempt, and a diff is one command away.
+    await s.page.locator('.tabs-container .tab', { hasText: `${exercise.id}.py` }).first().click();
+    const reveal = s.page.locator('.part.editor .codelens-decoration a', { hasText: 'Reveal solution' }).first();
+    await s.page.keyboard.press('Control+Home');
+    await reveal.click();
+    await step('the reference solution to open in an editor', () => s.page.locator(`.tabs-container .tab.active[aria-label^="${exercise.id}.solution.py"]`).first().waitFor());
+    await runCommand(s.page, 'ML Prep: Compare Solution with My Attempt');
+    await step('a diff of the attempt and the reference', () => s.page.locator('.tabs-container .tab.active', { hasText: 'my attempt ↔ reference solution' }).first().waitFor());
   });
 
   it('says clearly when the Python setting points nowhere', async function () {
