@@ -158,6 +158,7 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
       progress: this.progress,
       titleLookup: (id) => this.catalog.entry(id)?.item.title ?? this.page(id)?.title(id) ?? id,
       renderPage: (id) => this.page(id)?.render(id),
+      isPage: (id) => this.page(id) !== undefined,
       logger: this.logger,
       onMessage: (message) => this.handle(answer, message),
     });
@@ -228,6 +229,7 @@ interface AnswerPanelDeps {
   readonly titleLookup: (id: string) => string;
   /** A feature page's HTML, or undefined when `id` is a catalog entry. */
   readonly renderPage: (id: string) => Promise<string> | undefined;
+  readonly isPage: (id: string) => boolean;
   readonly logger: Logger;
   readonly onMessage: (message: AnswerPanelMessage) => void;
 }
@@ -294,7 +296,8 @@ export class AnswerPanel {
 
   /** The webview (re)loaded its document: after being hidden it shows htmlEntryId again. */
   private onReady(): void {
-    if (this.shownId && this.shownId !== this.htmlEntryId) {
+    // A feature page is drawn again: what it shows (e.g. whether an attempt exists) may have changed meanwhile.
+    if (this.shownId && (this.shownId !== this.htmlEntryId || this.deps.isPage(this.shownId))) {
       void this.show(this.shownId);
     } else if (this.shownId) {
       this.post({ type: 'practiced', entryId: this.shownId, practiced: this.deps.progress.isPracticed(this.shownId) });

@@ -211,6 +211,8 @@ describe('ML coding exercises', function () {
     const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
     fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'mlPrep.python.path': '/nonexistent/python3' }, null, 2));
     await s.reload();
+    const restored = await exerciseFrame(s.page, exercise.title);
+    await step('the restored statement to offer the existing attempt', () => restored.locator('button[data-exercise-action="start"]', { hasText: 'Open my attempt' }).waitFor());
     await s.page.locator('.tabs-container .tab', { hasText: `${exercise.id}.py` }).first().click();
     const toast = s.page.locator('.notifications-toasts .notification-toast', { hasText: 'No Python interpreter was found' }).first();
     await step('a notification naming the interpreter tried, with Open Settings', async () => {

@@ -47,7 +47,8 @@ describe('in the extension host', function () {
   it('maps the tree to labelled items with checkboxes, counts and open commands', async () => {
     const { tree, catalog } = await api();
     const roots = tree.getChildren();
-    assert.equal(roots.length, catalog.topics.length + 3, "due, topics, cheat sheet, study paths");
+    assert.equal(roots.length, catalog.topics.length + 4, 'due, topics, ML Coding, cheat sheet, study paths');
+    assert.equal(roots[catalog.topics.length + 1].type, 'mlCoding');
     for (const root of roots) {
       const item = tree.getTreeItem(root);
       assert.ok(item.accessibilityInformation?.label, `root ${String(item.label)} has an accessible label`);
