@@ -14,6 +14,7 @@ import { attemptPath, exercisesFolderPath, startAttempt } from './attemptFiles';
 import { ExerciseCodeLens } from './exerciseCodeLens';
 import { ExerciseLibrary } from './exerciseLibrary';
 import { EXERCISE_PAGE_PREFIX, exercisePageHtml } from './exercisePage';
+import { recordRun } from './exercisePractice';
 import { ExerciseStatusStore } from './exerciseStatus';
 import { ExerciseTesting } from './exerciseTesting';
 import type { Exercise, RunOutcome } from './exerciseTypes';
@@ -32,9 +33,6 @@ export interface ExercisesDeps {
   readonly markdown: () => Promise<Markdown>;
   readonly logger: Logger;
 }
-
-/** The review a passed exercise records: "Good", with no key points to tick. */
-const PASS_GRADE = 3;
 
 export class ExercisesFeature implements vscode.Disposable {
   readonly library: ExerciseLibrary;
@@ -309,43 +307,21 @@ export class ExercisesFeature implements vscode.Disposable {
     });
   }
 
-  /** Status after every run that reached the user's code; practice only when every test passed. */
+  /** Status and practice after each run (see recordRun); passing offers the solution and the diff. */
   private async completed(exercise: Exercise, outcome: RunOutcome, ranAll: boolean, attempt: vscode.Uri): Promise<void> {
-    const previous = this.status.status(exercise.id);
-    const at = Date.now();
-    if (outcome.kind === 'completed') {
-      if (!ranAll) {
-        return; // The status is that of the last run of every hidden test.
-      }
-      const total = outcome.results.length;
-      const passedAll = total > 0 && outcome.passed === total;
-      await this.status.set(exercise.id, { status: passedAll ? 'passing' : 'failing', at, passed: outcome.passed, total });
-      if (passedAll) {
-        await this.practiced(exercise, previous, attempt, total);
-      }
-    } else if (outcome.kind === 'loadError' || outcome.kind === 'timedOut' || outcome.kind === 'crashed') {
-      const passed = 'results' in outcome ? outcome.results.filter((r) => r.status === 'passed').length : 0;
-      await this.status.set(exercise.id, { status: 'failing', at, passed, total: exercise.testCases.length });
+    const verdict = await recordRun(exercise, outcome, ranAll, {
+      status: this.status,
+      study: this.deps.study,
+      now: Date.now,
+      timeSpent: () => this.timeSpent(attempt, Date.now()),
+    });
+    if (verdict.kind !== 'passed') {
+      return;
     }
-  }
-
-  /**
-   * Passing marks the exercise practiced and records a review, so it joins the review schedule.
-   * Running the passing tests again records nothing more until the review is due.
-   */
-  private async practiced(exercise: Exercise, previous: string, attempt: vscode.Uri, total: number): Promise<void> {
-    const card = this.deps.study.card(exercise.id);
-    const now = Date.now();
-    let recorded = false;
-    if (previous !== 'passing' || !card || card.due <= now) {
-      try {
-        await this.deps.study.record({ questionId: exercise.id, grade: PASS_GRADE, durationMs: await this.timeSpent(attempt, now), covered: [], keyPointCount: 0 });
-        recorded = true;
-      } catch (e) {
-        this.deps.logger.error(`exercises: recording ${exercise.id}`, e);
-      }
+    if (verdict.error !== undefined) {
+      this.deps.logger.error(`exercises: recording ${exercise.id}`, verdict.error);
     }
-    const text = `ML Prep: ${exercise.title}: all ${total} tests pass.${recorded ? ' Marked practiced; it comes back for review on schedule.' : ''}`;
+    const text = `ML Prep: ${exercise.title}: all ${verdict.total} tests pass.${verdict.recorded ? ' Marked practiced; it comes back for review on schedule.' : ''}`;
     void vscode.window.showInformationMessage(text, 'Reveal Solution', 'Compare with My Attempt').then((choice) => {
       if (choice === 'Reveal Solution') {
         void this.reveal(exercise);
