@@ -4,8 +4,12 @@ import type { StudyStore } from '../study/studyStore';
 import type { ExerciseStatusStore } from './exerciseStatus';
 import type { Exercise, RunOutcome } from './exerciseTypes';
 
-/** The review a passed exercise records: "Good", with no key points to tick. */
-export const PASS_GRADE = 3;
+/**
+ * The review a passed exercise records, with no key points to tick: "Easy", because passing every
+ * hidden test leaves nothing to relearn within minutes; the card goes straight to a gap of days,
+ * when implementing it again is the review.
+ */
+export const PASS_GRADE = 4;
 
 export interface PracticeDeps {
   readonly status: Pick<ExerciseStatusStore, 'status' | 'set'>;

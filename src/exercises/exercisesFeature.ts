@@ -34,6 +34,16 @@ export interface ExercisesDeps {
   readonly logger: Logger;
 }
 
+/** Due by the end of the local day, as the study store counts questions due today. */
+function isDueToday(due: number | undefined, now: number): boolean {
+  if (due === undefined) {
+    return false;
+  }
+  const end = new Date(now);
+  end.setHours(23, 59, 59, 999);
+  return due <= end.getTime();
+}
+
 export class ExercisesFeature implements vscode.Disposable {
   readonly library: ExerciseLibrary;
   readonly status: ExerciseStatusStore;
@@ -75,6 +85,7 @@ export class ExercisesFeature implements vscode.Disposable {
       load: () => library.load(),
       status: (id) => status.status(id),
       isPracticed: (id) => deps.study.isPracticed(id),
+      isDue: (id) => isDueToday(deps.study.card(id)?.due, Date.now()),
       onDidChange: changes.event,
     };
     this.subscriptions.push(

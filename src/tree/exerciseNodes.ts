@@ -13,6 +13,8 @@ export interface ExerciseTreeSource {
   status(id: string): ExerciseTreeStatus;
   /** Practiced: passed all tests at least once (the study store's mark). */
   isPracticed(id: string): boolean;
+  /** Its review card is due by the end of today: time to implement it again. */
+  isDue(id: string): boolean;
   /** Fires when the exercises are read or a status changes. */
   readonly onDidChange: Event<void>;
 }
@@ -20,6 +22,7 @@ export interface ExerciseTreeSource {
 export interface ExerciseCount {
   readonly practiced: number;
   readonly passing: number;
+  readonly due: number;
   readonly total: number;
 }
 
@@ -39,12 +42,14 @@ export function exercisesByTopic(exercises: readonly Exercise[], topics: readonl
   return [...known, ...unknown];
 }
 
-export function countExercises(exercises: readonly Exercise[], source: Pick<ExerciseTreeSource, 'status' | 'isPracticed'>): ExerciseCount {
+export function countExercises(exercises: readonly Exercise[], source: Pick<ExerciseTreeSource, 'status' | 'isPracticed' | 'isDue'>): ExerciseCount {
   let practiced = 0;
   let passing = 0;
+  let due = 0;
   for (const e of exercises) {
     practiced += source.isPracticed(e.id) ? 1 : 0;
     passing += source.status(e.id) === 'passing' ? 1 : 0;
+    due += source.isDue(e.id) ? 1 : 0;
   }
-  return { practiced, passing, total: exercises.length };
+  return { practiced, passing, due, total: exercises.length };
 }

@@ -27,9 +27,10 @@ export function exerciseTreeItem(node: ExerciseNode, source: ExerciseTreeSource,
         return item;
       }
       const count = countExercises(list, source);
-      item.description = `${count.practiced}/${count.total} practiced`;
-      item.tooltip = `Implement ML building blocks in your own Python, checked by hidden tests: ${count.passing} of ${count.total} passing, ${count.practiced} practiced`;
-      item.accessibilityInformation = { label: `ML Coding, ${count.total} coding exercises, ${count.practiced} of ${count.total} practiced` };
+      const due = count.due > 0 ? `, ${count.due} due for review` : '';
+      item.description = `${count.practiced}/${count.total} practiced${count.due > 0 ? ` · ${count.due} due` : ''}`;
+      item.tooltip = `Implement ML building blocks in your own Python, checked by hidden tests: ${count.passing} of ${count.total} passing, ${count.practiced} practiced${due}`;
+      item.accessibilityInformation = { label: `ML Coding, ${count.total} coding exercises, ${count.practiced} of ${count.total} practiced${due}` };
       return item;
     }
     case 'exerciseTopic': {
@@ -47,14 +48,16 @@ export function exerciseTreeItem(node: ExerciseNode, source: ExerciseTreeSource,
       const e = node.exercise;
       const status = STATUS[source.status(e.id)];
       const practiced = source.isPracticed(e.id);
+      // Due: the review schedule brings it back today, so implementing it again is the review.
+      const marks = `${practiced ? ', practiced' : ''}${source.isDue(e.id) ? ', due for review' : ''}`;
       const item = new vscode.TreeItem(e.shortTitle, vscode.TreeItemCollapsibleState.None);
       item.id = node.key;
       item.iconPath = status.icon;
-      item.description = `${status.label}${practiced ? ' · practiced' : ''} · ${e.difficulty}`;
-      item.tooltip = new vscode.MarkdownString(`**${e.title}**\n\n${e.summary}\n\n*${e.difficulty}, ${status.label}${practiced ? ', practiced' : ''}*`);
+      item.description = `${status.label}${marks.replace(/, /g, ' · ')} · ${e.difficulty}`;
+      item.tooltip = new vscode.MarkdownString(`**${e.title}**\n\n${e.summary}\n\n*${e.difficulty}, ${status.label}${marks}*`);
       item.contextValue = `mlPrep.exercise.${source.status(e.id)}`;
       item.command = { command: 'mlPrep.exercise.open', title: 'Open Exercise', arguments: [e.id] };
-      item.accessibilityInformation = { label: `${e.shortTitle}, coding exercise, ${e.difficulty}, ${status.label}${practiced ? ', practiced' : ''}` };
+      item.accessibilityInformation = { label: `${e.shortTitle}, coding exercise, ${e.difficulty}, ${status.label}${marks}` };
       return item;
     }
   }

@@ -66,8 +66,8 @@ describe('ML Coding tree grouping', () => {
 
   it('counts passing and practiced exercises', () => {
     const list = ['a', 'b', 'c'].map((id) => sampleExercise({ id }));
-    const count = countExercises(list, { status: (id) => (id === 'a' ? 'passing' : id === 'b' ? 'failing' : 'notTried'), isPracticed: (id) => id !== 'c' });
-    assert.deepEqual(count, { practiced: 2, passing: 1, total: 3 });
+    const count = countExercises(list, { status: (id) => (id === 'a' ? 'passing' : id === 'b' ? 'failing' : 'notTried'), isPracticed: (id) => id !== 'c', isDue: (id) => id === 'b' });
+    assert.deepEqual(count, { practiced: 2, passing: 1, due: 1, total: 3 });
   });
 });
 

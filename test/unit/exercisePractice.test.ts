@@ -97,3 +97,19 @@ describe('exercise practice', () => {
     assert.match(String(verdict.kind === 'passed' && verdict.error), /read-only/);
   });
 });
+
+describe('exercise practice schedule', () => {
+  it('a first pass is not due again today', async () => {
+    const now = Date.UTC(2026, 0, 5, 12);
+    const study = new StudyStore({ memento: new MemoryMemento(), backups: new MemoryBackups(), now: () => now });
+    await study.load();
+    await recordRun(sampleExercise(), { kind: 'completed', python: '3', numpy: '2', results: [{ name: 'a', label: 'a', status: 'passed' }], passed: 1, failed: 0 }, true, {
+      status: new ExerciseStatusStore(new MemoryMemento()),
+      study,
+      now: () => now,
+      timeSpent: async () => 0,
+    });
+    assert.ok((study.card('stable-softmax')?.due ?? 0) > now + DAY, 'due in days, not minutes');
+    assert.deepEqual(study.dueToday(now), []);
+  });
+});

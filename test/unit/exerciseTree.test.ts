@@ -8,7 +8,7 @@ import { shippedCatalog } from './helpers';
 import { sampleExercise } from './exerciseFixture';
 
 function source(list: readonly Exercise[] | undefined): ExerciseTreeSource {
-  return { current: list, load: async () => undefined, status: () => 'notTried', isPracticed: () => false, onDidChange: new Emitter<void>().event };
+  return { current: list, load: async () => undefined, status: () => 'notTried', isPracticed: () => false, isDue: () => false, onDidChange: new Emitter<void>().event };
 }
 
 describe('TreeModel: ML Coding', () => {
