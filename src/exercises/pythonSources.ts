@@ -8,6 +8,8 @@ const PYTHON_EXTENSION_WAIT_MS = 5_000;
 
 /** The parts of the Python extension's API used here (its `environments` API), all optional. */
 interface PythonExtensionApi {
+  /** Resolves once the extension has found the environments. */
+  readonly ready?: Promise<void>;
   readonly environments?: {
     getActiveEnvironmentPath(resource?: vscode.Uri): { readonly path: string } | undefined;
     resolveEnvironment?(env: { readonly path: string } | string): Promise<{ readonly executable?: { readonly uri?: vscode.Uri } } | undefined>;
@@ -34,6 +36,7 @@ async function selectedInterpreter(resource: vscode.Uri | undefined, logger: Log
       return undefined;
     }
     const api = extension.isActive ? extension.exports : await extension.activate();
+    await api?.ready;
     const environments = api?.environments;
     const active = environments?.getActiveEnvironmentPath(resource);
     if (!active?.path) {
