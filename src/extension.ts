@@ -20,7 +20,7 @@ import { FileBackupRing } from './study/backups';
 import { NotesFolder } from './study/notes';
 import { registerNotesCommands } from './study/notesCommands';
 import { STUDY_SYNC_KEY, StudyStore } from './study/studyStore';
-import { StudyTransfer } from './study/studyTransfer';
+import { StudyTransfer } from './transfer/studyTransfer';
 import { warnAboutStoredState, watchStudyStore } from './study/studyWatch';
 import { registerTransferCommands } from './transfer/transferCommands';
 import { TopicsTreeProvider } from './tree/topicsTreeProvider';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { StudyTransfer } from '../study/studyTransfer';
+import type { StudyTransfer } from './studyTransfer';
 
 /** Export, Import and Reset Progress: study data and notes in and out of this machine. */
 export function registerTransferCommands(transfer: StudyTransfer): vscode.Disposable {
