@@ -43,7 +43,7 @@ export class DrillPanel extends DisposableBase {
       return;
     }
     this.ensurePanel();
-    void this.showQuestion();
+    this.deps.logger.run('drill: showing a question', () => this.showQuestion());
   }
 
   private ensurePanel(): void {
