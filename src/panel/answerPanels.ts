@@ -47,7 +47,7 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
         this.builder = undefined;
         for (const panel of this.panels) {
           if (this.has(panel.entryId)) {
-            void panel.show(panel.entryId);
+            this.logger.run(`answer panel: redrawing ${panel.entryId}`, () => panel.show(panel.entryId));
           } else if (panel.entryId) {
             panel.showMissing(panel.entryId);
           }
@@ -83,7 +83,7 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
   refresh(id: string): void {
     for (const panel of this.panels) {
       if (panel.entryId === id) {
-        void panel.show(id);
+        this.logger.run(`answer panel: redrawing ${id}`, () => panel.show(id));
       }
     }
   }
@@ -186,7 +186,7 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
   private handle(panel: AnswerPanel, message: AnswerPanelMessage): void {
     switch (message.type) {
       case 'open':
-        void this.open(message.id, panel);
+        this.logger.run(`answer panel: opening ${message.id}`, () => this.open(message.id, panel));
         break;
       case 'togglePracticed':
         if (this.catalog.question(message.id)) {
@@ -298,7 +298,7 @@ export class AnswerPanel {
   private onReady(): void {
     // A feature page is drawn again: what it shows (e.g. whether an attempt exists) may have changed meanwhile.
     if (this.shownId && (this.shownId !== this.htmlEntryId || this.deps.isPage(this.shownId))) {
-      void this.show(this.shownId);
+      this.deps.logger.run(`answer panel: showing ${this.shownId} again`, () => this.show(this.shownId));
     } else if (this.shownId) {
       this.post({ type: 'practiced', entryId: this.shownId, practiced: this.deps.progress.isPracticed(this.shownId) });
       this.post({ type: 'pinned', pinned: this.pinned });

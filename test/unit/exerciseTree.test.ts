@@ -12,7 +12,7 @@ function source(list: readonly Exercise[] | undefined): ExerciseTreeSource {
 }
 
 describe('TreeModel: ML Coding', () => {
-  const progress = { isPracticed: () => false, countPracticed: () => 0 };
+  const progress = { isPracticed: () => false, countPracticed: () => 0, dueToday: () => [], onDidChange: new Emitter<{ ids: readonly string[] }>().event };
 
   it('puts "ML Coding" after the topics, with the exercises by topic beneath', () => {
     const catalog = new CatalogSource(shippedCatalog());
