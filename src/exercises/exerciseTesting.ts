@@ -47,7 +47,7 @@ export class ExerciseTesting implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((doc) => {
         const exercise = this.exerciseOf(doc.uri);
         if (exercise) {
-          void this.upsert(exercise);
+          this.deps.logger.run(`exercises: updating ${exercise.id}`, () => this.upsert(exercise));
         }
       }),
     );
@@ -286,7 +286,7 @@ export class ExerciseTesting implements vscode.Disposable {
     const changed = (uri: vscode.Uri) => {
       const exercise = this.exerciseOf(uri);
       if (exercise) {
-        void this.upsert(exercise);
+        this.deps.logger.run(`exercises: adding ${exercise.id}`, () => this.upsert(exercise));
       }
     };
     this.watcher.onDidCreate(changed);

@@ -116,7 +116,7 @@ export class ExercisesFeature implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('mlPrep.exercises.folder')) {
-          void this.testing.discover();
+          deps.logger.run('exercises: finding attempts', () => this.testing.discover());
           this.codeLens.refresh();
           // Start reads "Open my attempt" only where the attempt is.
           (this.library.current ?? []).forEach((x) => deps.panels.refresh(EXERCISE_PAGE_PREFIX + x.id));
@@ -207,7 +207,7 @@ export class ExercisesFeature implements vscode.Disposable {
     if (started) {
       void vscode.window.showInformationMessage(`ML Prep: the reference solution of ${exercise.title} is open read-only.`, 'Compare with My Attempt').then((choice) => {
         if (choice) {
-          void this.compare(exercise);
+          this.deps.logger.run(`exercises: compare ${exercise.id}`, () => this.compare(exercise));
         }
       });
     }
@@ -335,9 +335,9 @@ export class ExercisesFeature implements vscode.Disposable {
     const text = `ML Prep: ${exercise.title}: all ${verdict.total} tests pass.${verdict.recorded ? ' Marked practiced; it comes back for review on schedule.' : ''}`;
     void vscode.window.showInformationMessage(text, 'Reveal Solution', 'Compare with My Attempt').then((choice) => {
       if (choice === 'Reveal Solution') {
-        void this.reveal(exercise);
+        this.deps.logger.run(`exercises: reveal ${exercise.id}`, () => this.reveal(exercise));
       } else if (choice === 'Compare with My Attempt') {
-        void this.compare(exercise);
+        this.deps.logger.run(`exercises: compare ${exercise.id}`, () => this.compare(exercise));
       }
     });
   }
@@ -380,7 +380,7 @@ export class ExercisesFeature implements vscode.Disposable {
       },
       onMessage: (message) => {
         const command = { start: 'mlPrep.exercise.start', run: 'mlPrep.exercise.run', reveal: 'mlPrep.exercise.revealSolution' }[message.action];
-        void vscode.commands.executeCommand(command, message.id);
+        this.deps.logger.run(`exercises: ${message.action} ${message.id}`, () => vscode.commands.executeCommand(command, message.id));
       },
     };
   }
