@@ -86,9 +86,14 @@ function compileFolder(folder: ExerciseFolder, known: KnownIds, problems: Proble
 
   const statement = md === undefined ? undefined : readStatement(md, folder.folder, known, reporter('exercise.md'));
   const functions = statement ? (statement.fields.functions as string[]).map((f) => f.trim()) : [];
+  const listedAt = statement?.parsed.fieldLines.get('functions');
   for (const [name, source] of [['starter.py', starter], ['solution.py', solution]] as const) {
     if (source !== undefined) {
-      checkDefined(functions, topLevelDefs(source), reporter(name), statement?.parsed.fieldLines.get('functions'));
+      const defs = topLevelDefs(source);
+      const allDefined = checkDefined(functions, defs, reporter(name), listedAt);
+      if (name === 'starter.py' && allDefined) {
+        checkOrder(functions, defs, reporter('exercise.md'), listedAt ?? 1);
+      }
     }
   }
   const testCases = tests === undefined ? [] : readTestCases(tests, reporter('tests.py'));
@@ -185,14 +190,28 @@ function checkIds(value: unknown, field: string, kind: 'concept' | 'question', k
   }
 }
 
-/** Every listed function must be a top-level `def name(` in the file. */
-function checkDefined(functions: readonly string[], defs: readonly PythonDef[], report: Report, listedAt: number | undefined): void {
+/** Every listed function must be a top-level `def name(` in the file; true when all are. */
+function checkDefined(functions: readonly string[], defs: readonly PythonDef[], report: Report, listedAt: number | undefined): boolean {
   const defined = new Set(defs.map((d) => d.name));
-  for (const name of functions) {
-    if (!defined.has(name)) {
-      const where = listedAt ? ` (listed in exercise.md line ${listedAt})` : '';
-      report(1, `function "${name}"${where} is not defined at the top level: add "def ${name}(" at column 0`);
+  const missing = functions.filter((name) => !defined.has(name));
+  for (const name of missing) {
+    const where = listedAt ? ` (listed in exercise.md line ${listedAt})` : '';
+    report(1, `function "${name}"${where} is not defined at the top level: add "def ${name}(" at column 0`);
+  }
+  return missing.length === 0;
+}
+
+/** The list follows starter.py, so the tree, the statement and the user's file agree. */
+function checkOrder(functions: readonly string[], defs: readonly PythonDef[], report: Report, line: number): void {
+  const listed = new Set(functions);
+  const inFile: string[] = [];
+  for (const def of defs) {
+    if (listed.has(def.name) && !inFile.includes(def.name)) {
+      inFile.push(def.name);
     }
+  }
+  if (inFile.some((name, i) => name !== functions[i])) {
+    report(line, `field "functions" must list the functions in starter.py's order: ${inFile.join(', ')}`);
   }
 }
 
