@@ -204,14 +204,15 @@ function checkDefined(functions: readonly string[], defs: readonly PythonDef[], 
 /** The list follows starter.py, so the tree, the statement and the user's file agree. */
 function checkOrder(functions: readonly string[], defs: readonly PythonDef[], report: Report, line: number): void {
   const listed = new Set(functions);
-  const inFile: string[] = [];
+  const inFile = new Set<string>();
   for (const def of defs) {
-    if (listed.has(def.name) && !inFile.includes(def.name)) {
-      inFile.push(def.name);
+    if (listed.has(def.name)) {
+      inFile.add(def.name);
     }
   }
-  if (inFile.some((name, i) => name !== functions[i])) {
-    report(line, `field "functions" must list the functions in starter.py's order: ${inFile.join(', ')}`);
+  const order = [...inFile];
+  if (order.some((name, i) => name !== functions[i])) {
+    report(line, `field "functions" must list the functions in starter.py's order: ${order.join(', ')}`);
   }
 }
 
