@@ -201,6 +201,13 @@ describe('runExercise (real Python)', function () {
     assert.deepEqual([...ourTempFolders()].filter((n) => !before.has(n)), []);
   });
 
+  it('reports an attempt file that is gone as a load error, not as a missing interpreter', async () => {
+    const outcome = await run(join(work, 'gone', 'add-one.py'));
+    assert.ok(outcome.kind === 'loadError', JSON.stringify(outcome));
+    assert.match(outcome.message, /add-one\.py does not exist/);
+    assert.deepEqual(await run(attempt('failing.py'), { python: ' ' }), { kind: 'noInterpreter', tried: [] });
+  });
+
   it('reports a harness folder that is missing as a crash with the reason, not a rejection', async () => {
     const before = ourTempFolders();
     const outcome = await run(attempt('failing.py'), { harnessDir: join(work, 'no-harness-here') });

@@ -2,7 +2,7 @@
 // No vscode import: the Testing view, the panel and the unit tests all call runExercise.
 
 import { spawn } from 'node:child_process';
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
@@ -45,6 +45,14 @@ export async function runExercise(request: RunRequest): Promise<RunOutcome> {
   if (request.signal?.aborted) {
     return outcomeOf([], { kind: 'cancelled' }, context(request));
   }
+  if (request.python.trim() === '') {
+    return { kind: 'noInterpreter', tried: [] };
+  }
+  // Checked here because a missing folder would make spawn fail with ENOENT, which reads as a
+  // missing interpreter.
+  if (!(await isFile(request.attemptPath))) {
+    return { kind: 'loadError', message: `${resolve(request.attemptPath)} does not exist: start the exercise again to create it` };
+  }
   let dir: string | undefined;
   try {
     const tmp = await mkdtemp(join(tmpdir(), TEMP_PREFIX));
@@ -61,6 +69,14 @@ export async function runExercise(request: RunRequest): Promise<RunOutcome> {
     if (dir !== undefined) {
       await rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
     }
+  }
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
   }
 }
 
