@@ -174,6 +174,11 @@ describe('compileExercises', () => {
     ]);
   });
 
+  it('reports an async test, which the harness would count as passed', () => {
+    const folder = edit(goodFolder(), 'tests.py', (t) => `${t}\n\nasync def test_later(m):\n    pass\n`);
+    assert.deepEqual(problemsOf(folder), ['exercises/add-one/tests.py:25: test "test_later" must be a plain function, not async: the tests run synchronously']);
+  });
+
   it('reports missing files, unexpected files, a bad folder name and a file over the size cap', () => {
     const good = goodFolder();
     const rest = Object.fromEntries(Object.entries(good.files).filter(([name]) => name !== 'tests.py' && name !== 'solution.py'));

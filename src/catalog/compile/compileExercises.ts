@@ -6,7 +6,7 @@ import type { Difficulty } from '../types';
 import { bodyLinkProblems, checkFields, checkSections, ID_PATTERN, Problem, Report } from './compileCatalog';
 import { EXERCISE_FIELDS, EXERCISE_SECTIONS } from './fieldSpecs';
 import { parseFrontMatter, ParsedFile } from './frontMatter';
-import { derivedLabel, importsModule, PythonDef, topLevelDefs } from './pythonSource';
+import { derivedLabel, importsModule, PythonDef, sourceLines, topLevelDefs } from './pythonSource';
 
 export interface ExerciseFolder {
   /** The folder's name under content/exercises/: the exercise's id. */
@@ -236,6 +236,13 @@ function readTestCases(text: string, report: Report): ExerciseTestCase[] {
     }
     cases.push({ name: def.name, label: def.docLabel ?? derivedLabel(def.name), line: def.line });
   }
+  // The harness would call an async test, get a coroutine back and count it as passed.
+  sourceLines(text).forEach((line, i) => {
+    const match = /^async[ \t]+def[ \t]+(test_[A-Za-z0-9_]*)/.exec(line);
+    if (match) {
+      report(i + 1, `test "${match[1]}" must be a plain function, not async: the tests run synchronously`);
+    }
+  });
   if (cases.length === 0 && seen.size === 0) {
     report(1, 'no tests: add at least one top-level "def test_<name>(m):"');
   }

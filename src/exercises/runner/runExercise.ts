@@ -102,6 +102,8 @@ function runHarness(request: RunRequest, runner: string, testsPath: string): Pro
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const capBytes = request.outputCapBytes ?? DEFAULT_OUTPUT_CAP_BYTES;
   const attemptPath = resolve(request.attemptPath);
+  // No -I: it implies -E (our PYTHONPATH and PYTHONDONTWRITEBYTECODE would be ignored) and -s
+  // (no user site-packages, where `pip install --user numpy` puts NumPy).
   const args = [runner, attemptPath, testsPath, ...(request.only ?? [])];
   const posix = process.platform !== 'win32';
 
