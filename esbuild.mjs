@@ -1,4 +1,4 @@
-// Two bundles: the extension host (Node, CommonJS) and the webview script (browser, IIFE).
+// The extension host bundle (Node, CommonJS) and one script per webview (browser, IIFE).
 import * as esbuild from 'esbuild';
 import { mkdirSync } from 'node:fs';
 
@@ -22,7 +22,7 @@ const builds = [
     target: 'node20',
     external: ['vscode'],
   },
-  ...['main', 'drill'].map((name) => ({
+  ...['main', 'drill', 'dashboard'].map((name) => ({
     ...common,
     entryPoints: [`webview/${name}.ts`],
     outfile: name === 'main' ? 'dist/webview.js' : `dist/${name}.js`,

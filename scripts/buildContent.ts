@@ -5,7 +5,7 @@ import { SearchEngine } from '../src/search/searchEngine';
 import { join, relative, sep } from 'node:path';
 import { compileCatalog, ContentFile, formatProblem, Problem } from '../src/catalog/compile/compileCatalog';
 import { compileExercises, EXERCISES_DIR } from '../src/catalog/compile/compileExercises';
-import { readExerciseFolders } from './exerciseFolders';
+import { readExerciseFolders } from '../src/catalog/compile/exerciseFolders';
 import type { ExerciseData } from '../src/exercises/exerciseTypes';
 import { AliasClash, buildLookupTable } from '../src/lookup/lookupTable';
 

@@ -22,7 +22,7 @@ import {
   setSignalHandler,
   startCodeServer,
   type CodeServerHandle,
-} from './e2e/codeServer';
+} from '../test/e2e/support/codeServer';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const DEFAULT_PORT = 8787;

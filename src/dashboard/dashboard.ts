@@ -1,6 +1,6 @@
 // Progress dashboard: pure aggregation of the catalog, practised marks and the practice state
 // into the figures the dashboard panel draws. No vscode import: unit-tested in plain Node.
-import { isRecord } from '../util/isRecord';
+// Each figure is one small function over the one pass over the log (scanLog).
 import type { Catalog } from '../catalog/catalog';
 import type { CardState, ReviewEntry, StudyHistory } from '../study/types';
 
@@ -31,19 +31,24 @@ const LAPSES_AT_MAX = 3;
 /** What one pass over the log learns about one question. */
 interface QuestionStats {
   reviews: number;
-  /** Reviews with a valid grade: the denominator of the Again/Hard share. */
-  graded: number;
   againOrHard: number;
   latest: ReviewEntry;
 }
 
+/** Local days as numbers (days since 1970-01-01 in local time), today and the chart's first day. */
+export interface DayClock {
+  readonly dayOf: (at: number) => number;
+  readonly today: number;
+  readonly firstDay: number;
+}
+
 /**
- * Aggregates everything the dashboard shows.
+ * Aggregates everything the dashboard shows, from what the study store gives (already checked
+ * when it was read: see study/schema.ts).
  * `utcOffsetMinutes` is how far local time is ahead of UTC (e.g. 60 for UTC+1, -300 for UTC-5),
  * the opposite sign of Date#getTimezoneOffset; it defaults to the machine's offset at `now`.
  * One offset is used for the whole window, so a daylight-saving change within it shifts older
  * days by an hour: accepted, the chart is about habits, not exact hours.
- * Stored data is read defensively: malformed log entries and cards are skipped, never thrown on.
  */
 export function aggregate(
   catalog: Catalog,
@@ -52,6 +57,22 @@ export function aggregate(
   now: number,
   utcOffsetMinutes?: number,
 ): DashboardData {
+  const clock = dayClock(now, utcOffsetMinutes);
+  const log = scanLog(practice.log, clock);
+  const weakness = weaknessByQuestion(catalog, practice.cards, log.stats);
+  return {
+    topics: topicRows(catalog, isPracticed, weakness),
+    reviewsPerDay: log.perDay.map((count, i) => ({ day: dayString(clock.firstDay + i), count })),
+    streak: streakOf(log.activeDays, clock.today),
+    forecast: forecast(catalog, practice.cards, clock),
+    weakestQuestions: weakestQuestions(catalog, weakness),
+    weakestConcepts: weakestConcepts(catalog, weakness),
+    // The store's one count of what is due today, the same the tree and the status bar show.
+    totals: { reviews: log.reviews, practiced: catalog.questions.filter((q) => isPracticed(q.id)).length, questions: catalog.questions.length, due: practice.due.length },
+  };
+}
+
+export function dayClock(now: number, utcOffsetMinutes?: number): DayClock {
   if (!Number.isFinite(now) || Math.abs(now) > 8.64e15) {
     throw new RangeError(`aggregate: now must be epoch milliseconds, got ${String(now)}`);
   }
@@ -59,19 +80,15 @@ export function aggregate(
   const offsetMs = offset * 60_000;
   const dayOf = (at: number) => Math.floor((at + offsetMs) / DAY_MS);
   const today = dayOf(now);
-  const firstDay = today - HISTORY_DAYS + 1;
+  return { dayOf, today, firstDay: today - HISTORY_DAYS + 1 };
+}
 
-  // The single pass over the log.
+/** The single pass over the log: reviews per chart day, days with a review, and per-question stats. */
+export function scanLog(log: readonly ReviewEntry[], { dayOf, today, firstDay }: DayClock) {
   const perDay = new Array<number>(HISTORY_DAYS).fill(0);
   const activeDays = new Set<number>();
   const stats = new Map<string, QuestionStats>();
-  let reviews = 0;
-  const log = Array.isArray(practice?.log) ? practice.log : [];
   for (const entry of log) {
-    if (!isReviewLike(entry)) {
-      continue;
-    }
-    reviews++;
     const day = dayOf(entry.at);
     if (day <= today) {
       activeDays.add(day);
@@ -79,87 +96,69 @@ export function aggregate(
         perDay[day - firstDay]++;
       }
     }
-    const graded = isGrade(entry.grade);
-    const againOrHard = graded && entry.grade <= 2;
+    const againOrHard = entry.grade <= 2 ? 1 : 0;
     const s = stats.get(entry.questionId);
     if (s) {
       s.reviews++;
-      s.graded += graded ? 1 : 0;
-      s.againOrHard += againOrHard ? 1 : 0;
+      s.againOrHard += againOrHard;
       // `>=`: the log is oldest first, so of two reviews at the same instant the later one wins.
       if (entry.at >= s.latest.at) {
         s.latest = entry;
       }
     } else {
-      stats.set(entry.questionId, { reviews: 1, graded: graded ? 1 : 0, againOrHard: againOrHard ? 1 : 0, latest: entry });
+      stats.set(entry.questionId, { reviews: 1, againOrHard, latest: entry });
     }
   }
+  return { perDay, activeDays, stats, reviews: log.length };
+}
 
-  const cards = isRecord(practice?.cards) ? practice.cards : {};
+/** Cards due on each of the next FORECAST_DAYS days of the catalog's questions; overdue ones count today. */
+export function forecast(catalog: Catalog, cards: StudyHistory['cards'], { dayOf, today }: DayClock): DashboardData['forecast'] {
+  const counts = new Array<number>(FORECAST_DAYS).fill(0);
+  for (const q of catalog.questions) {
+    const card = cardOf(cards, q.id);
+    const index = card ? Math.max(0, dayOf(card.due) - today) : FORECAST_DAYS;
+    if (index < FORECAST_DAYS) {
+      counts[index]++;
+    }
+  }
+  return counts.map((count, i) => ({ day: dayString(today + i), count }));
+}
 
-  // Per question: practised mark, weakness, due day.
-  const forecastCounts = new Array<number>(FORECAST_DAYS).fill(0);
-  let practiced = 0;
+/** The weakness of every reviewed question still in the catalog. */
+function weaknessByQuestion(catalog: Catalog, cards: StudyHistory['cards'], stats: ReadonlyMap<string, QuestionStats>): Map<string, Weakness> {
   const weakness = new Map<string, Weakness>();
   for (const q of catalog.questions) {
-    if (isPracticed(q.id)) {
-      practiced++;
-    }
-    const card = cardOf(cards, q.id);
-    if (card) {
-      const index = Math.max(0, dayOf(card.due) - today);
-      if (index < FORECAST_DAYS) {
-        forecastCounts[index]++;
-      }
-    }
     const s = stats.get(q.id);
     if (s) {
-      weakness.set(q.id, weaknessOf(s, card));
+      weakness.set(q.id, weaknessOf(s, cardOf(cards, q.id)));
     }
   }
+  return weakness;
+}
 
-  const topics = catalog.topics.map((t) => {
+function topicRows(catalog: Catalog, isPracticed: (id: string) => boolean, weakness: ReadonlyMap<string, Weakness>): DashboardData['topics'] {
+  return catalog.topics.map((t) => {
     const questions = catalog.questionsOf(t.id);
-    let reviewed = 0;
-    let coverageSum = 0;
-    let withKeyPoints = 0;
-    for (const q of questions) {
-      const w = weakness.get(q.id);
-      if (!w) {
-        continue;
-      }
-      reviewed++;
-      if (w.coverage !== undefined) {
-        coverageSum += w.coverage.ratio;
-        withKeyPoints++;
-      }
-    }
+    const reviewed = questions.flatMap((q) => weakness.get(q.id) ?? []);
+    const coverages = reviewed.flatMap((w) => (w.coverage ? [w.coverage.ratio] : []));
     return {
       id: t.id,
       title: t.title,
-      practiced: questions.reduce((n, q) => n + (isPracticed(q.id) ? 1 : 0), 0),
+      practiced: questions.filter((q) => isPracticed(q.id)).length,
       total: questions.length,
-      coverage: withKeyPoints > 0 ? coverageSum / withKeyPoints : 0,
-      reviewed,
+      coverage: coverages.length > 0 ? coverages.reduce((a, b) => a + b, 0) / coverages.length : 0,
+      reviewed: reviewed.length,
     };
   });
+}
 
-  const weakestQuestions = [...weakness]
+function weakestQuestions(catalog: Catalog, weakness: ReadonlyMap<string, Weakness>): DashboardData['weakestQuestions'] {
+  return [...weakness]
     .filter(([, w]) => w.score > 0)
     .sort(([idA, a], [idB, b]) => b.score - a.score || b.reviews - a.reviews || compare(idA, idB))
     .slice(0, WEAKEST_LIMIT)
     .map(([id, w]) => ({ id, title: catalog.question(id)?.title ?? id, score: w.score, reason: w.reason }));
-
-  return {
-    topics,
-    reviewsPerDay: perDay.map((count, i) => ({ day: dayString(firstDay + i), count })),
-    streak: streakOf(activeDays, today),
-    forecast: forecastCounts.map((count, i) => ({ day: dayString(today + i), count })),
-    weakestQuestions,
-    weakestConcepts: weakestConcepts(catalog, weakness),
-    // The store's one count of what is due today, the same the tree and the status bar show.
-    totals: { reviews, practiced, questions: catalog.questions.length, due: Array.isArray(practice?.due) ? practice.due.length : 0 },
-  };
 }
 
 interface Weakness {
@@ -171,11 +170,11 @@ interface Weakness {
 }
 
 function weaknessOf(s: QuestionStats, card: CardState | undefined): Weakness {
-  const lapses = card && Number.isInteger(card.lapses) && card.lapses > 0 ? card.lapses : 0;
-  const share = s.graded > 0 ? s.againOrHard / s.graded : 0;
+  const lapses = card?.lapses ?? 0;
+  const share = s.againOrHard / s.reviews;
   const coverage = coverageOf(s.latest);
   const parts: { weight: number; value: number; text: string }[] = [
-    { weight: WEIGHT_SHARE, value: share, text: `Again or Hard in ${s.againOrHard} of ${s.graded} ${plural(s.graded, 'review')}` },
+    { weight: WEIGHT_SHARE, value: share, text: `Again or Hard in ${s.againOrHard} of ${s.reviews} ${plural(s.reviews, 'review')}` },
     { weight: WEIGHT_LAPSES, value: Math.min(lapses, LAPSES_AT_MAX) / LAPSES_AT_MAX, text: `${lapses} ${plural(lapses, 'lapse')}` },
   ];
   if (coverage) {
@@ -198,15 +197,10 @@ function weaknessOf(s: QuestionStats, card: CardState | undefined): Weakness {
 /** Share of the key points ticked in one review; distinct in-range indexes only, so at most 1. */
 function coverageOf(entry: ReviewEntry): Weakness['coverage'] {
   const of = entry.keyPointCount;
-  if (!Number.isInteger(of) || of <= 0 || !Array.isArray(entry.covered)) {
+  if (of <= 0) {
     return undefined;
   }
-  const ticked = new Set<number>();
-  for (const i of entry.covered) {
-    if (Number.isInteger(i) && i >= 0 && i < of) {
-      ticked.add(i);
-    }
-  }
+  const ticked = new Set(entry.covered.filter((i) => i < of));
   return { ratio: ticked.size / of, covered: ticked.size, of };
 }
 
@@ -250,25 +244,9 @@ function dayString(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Enough of a review entry to count it; the rest is checked where it is used. */
-function isReviewLike(entry: unknown): entry is ReviewEntry {
-  if (typeof entry !== 'object' || entry === null) {
-    return false;
-  }
-  const e = entry as Partial<Record<keyof ReviewEntry, unknown>>;
-  return typeof e.questionId === 'string' && typeof e.at === 'number' && Number.isFinite(e.at);
-}
-
-function isGrade(grade: unknown): boolean {
-  return grade === 1 || grade === 2 || grade === 3 || grade === 4;
-}
-
-function cardOf(cards: Readonly<Record<string, unknown>>, id: string): CardState | undefined {
-  if (!Object.prototype.hasOwnProperty.call(cards, id)) {
-    return undefined;
-  }
-  const card = cards[id];
-  return isRecord(card) && typeof card.due === 'number' && Number.isFinite(card.due) ? (card as unknown as CardState) : undefined;
+/** A question's card; own keys only, so an id like "constructor" finds nothing inherited. */
+function cardOf(cards: StudyHistory['cards'], id: string): CardState | undefined {
+  return Object.prototype.hasOwnProperty.call(cards, id) ? cards[id] : undefined;
 }
 
 const plural = (n: number, word: string): string => (n === 1 ? word : `${word}s`);

@@ -1,16 +1,23 @@
 import * as vscode from 'vscode';
 import type { CatalogSource } from '../catalog/catalogSource';
 import { PanelHost, webviewOptions } from '../panel/panelHost';
-import { DASHBOARD_VIEW_TYPE, isWebviewMessage, type HostMessage, type WebviewMessage } from '../shared/protocol';
+import { DASHBOARD_VIEW_TYPE, isDashboardWebviewMessage, type DashboardHostMessage, type DashboardWebviewMessage } from '../shared/protocol';
 import type { Logger } from '../util/logger';
 import { DisposableBase } from '../util/dispose';
 import { aggregate } from './dashboard';
 import { dashboardHtml } from './dashboardHtml';
 import type { StudyStore } from '../study/studyStore';
 
-/** "ML Prep: Show Progress": one panel, redrawn when marks or reviews change. */
+const TITLE = 'ML Prep Progress';
+
+/**
+ * "ML Prep: Show Progress": one panel, its document loaded once and its content sent by message,
+ * so a redraw keeps the scroll position and open tables. Changes that arrive together (a grade,
+ * a catalog reload) are aggregated once, and only while the page is there to show them.
+ */
 export class DashboardPanel extends DisposableBase {
-  private host: PanelHost<HostMessage, WebviewMessage> | undefined;
+  private host: PanelHost<DashboardHostMessage, DashboardWebviewMessage> | undefined;
+  private scheduled: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -20,44 +27,53 @@ export class DashboardPanel extends DisposableBase {
     private readonly logger: Logger,
   ) {
     super();
-    this.register(study.onDidChange(() => this.render()));
-    this.register(source.onDidChange(() => this.render()));
+    this.register(study.onDidChange(() => this.scheduleRender()));
+    this.register(source.onDidChange(() => this.scheduleRender()));
+    this.register({ dispose: () => clearTimeout(this.scheduled) });
   }
 
   show(): void {
     if (this.host) {
       this.host.panel.reveal(this.host.panel.viewColumn, false);
-      this.render();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'ML Prep Progress', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, webviewOptions(this.extensionUri));
-    const host = new PanelHost<HostMessage, WebviewMessage>(panel, {
+    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, TITLE, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, webviewOptions(this.extensionUri));
+    const host = new PanelHost<DashboardHostMessage, DashboardWebviewMessage>(panel, {
       extensionUri: this.extensionUri,
       name: 'dashboard',
       logger: this.logger,
-      assets: { styles: ['media/dashboard.css'] },
-      isMessage: isWebviewMessage,
-      onMessage: (m) => {
-        if (m.type === 'open') {
-          this.openAnswer(m.id);
-        }
-      },
+      assets: { script: 'dist/dashboard.js', styles: ['media/dashboard.css'] },
+      isMessage: isDashboardWebviewMessage,
+      onMessage: (m) => this.openAnswer(m.id),
+      // The first load, or a reload after being hidden: the page is empty until told what to show.
+      onReady: () => this.render(),
     });
+    host.setHtml(TITLE, '', { entryId: '', pinned: false });
     this.host = host;
     panel.onDidDispose(() => {
       host.dispose();
       this.host = undefined;
     });
-    this.render();
   }
 
+  /** Several events in one turn (marks and a review, or a catalog and its study data) make one redraw. */
+  private scheduleRender(): void {
+    if (this.scheduled === undefined && this.host?.isReady) {
+      this.scheduled = setTimeout(() => {
+        this.scheduled = undefined;
+        this.render();
+      }, 0);
+    }
+  }
+
+  /** A page that is not ready (hidden, or loading) gets the figures when it says ready. */
   private render(): void {
     const host = this.host;
-    if (!host) {
+    if (!host?.isReady) {
       return;
     }
     const now = Date.now();
     const data = aggregate(this.source.current, (id) => this.study.isPracticed(id), { ...this.study.history(), due: this.study.dueToday(now) }, now);
-    host.setHtml('ML Prep Progress', dashboardHtml(data), { entryId: '', pinned: false });
+    host.post({ type: 'dashboardView', html: dashboardHtml(data) });
   }
 }

@@ -1,14 +1,43 @@
 import * as vscode from 'vscode';
 import type { Catalog } from '../catalog/catalog';
+import type { CatalogSource } from '../catalog/catalogSource';
 import type { StudyStore } from '../study/studyStore';
+import { questionIdsOf, type TreeNode } from '../tree/treeModel';
 import type { DrillPanel } from './drillPanel';
 import { questionsFor, type PracticeScope } from './practiceScope';
+
+export interface DrillCommandDeps {
+  readonly source: CatalogSource;
+  readonly study: StudyStore;
+  readonly drill: DrillPanel;
+}
+
+/** Start Practice (a picked scope, or one a hover passes), Review Due Questions, and Practice on a tree node. */
+export function registerDrillCommands({ source, study, drill }: DrillCommandDeps): vscode.Disposable {
+  const start = (scope: PracticeScope) => startDrill(scope, source.current, study, drill);
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('mlPrep.startPractice', async (scope?: PracticeScope) => {
+      const picked = scope ?? (await pickScope(source.current, study));
+      if (picked) {
+        start(picked);
+      }
+    }),
+    vscode.commands.registerCommand('mlPrep.startReview', () => start({ kind: 'due' })),
+    vscode.commands.registerCommand('mlPrep.practiceNode', (node?: TreeNode) => {
+      const ids = node ? questionIdsOf(node, source.current) : [];
+      if (ids.length > 0) {
+        start({ kind: 'questions', ids });
+      }
+    }),
+    new DueStatusBar(study, source.onDidChange),
+  );
+}
 
 interface ScopeItem extends vscode.QuickPickItem {
   readonly scope?: PracticeScope;
 }
 
-export async function pickScope(catalog: Catalog, study: StudyStore): Promise<PracticeScope | undefined> {
+async function pickScope(catalog: Catalog, study: StudyStore): Promise<PracticeScope | undefined> {
   const due = study.dueToday().length;
   const unpracticed = catalog.questions.filter((q) => !study.isPracticed(q.id)).length;
   const items: ScopeItem[] = [
@@ -24,7 +53,7 @@ export async function pickScope(catalog: Catalog, study: StudyStore): Promise<Pr
   return picked?.scope;
 }
 
-export function startDrill(scope: PracticeScope, catalog: Catalog, study: StudyStore, drill: DrillPanel): void {
+function startDrill(scope: PracticeScope, catalog: Catalog, study: StudyStore, drill: DrillPanel): void {
   drill.start(questionsFor(scope, catalog, (id) => study.isPracticed(id), study.dueToday()));
 }
 

@@ -10,7 +10,7 @@ import { DisposableBase } from '../util/dispose';
 import { doneView, questionView, revealedView, type DrillStep } from './drillHtml';
 import type { NotesFolder } from '../study/notes';
 import type { StudyStore } from '../study/studyStore';
-import { DrillSession } from './drillSession';
+import { DrillSession, timerSeconds, type TimerSettings } from './drillSession';
 
 export interface DrillDeps {
   readonly extensionUri: vscode.Uri;
@@ -43,7 +43,7 @@ export class DrillPanel extends DisposableBase {
       return;
     }
     this.ensurePanel();
-    void this.showQuestion();
+    this.deps.logger.run('drill: showing a question', () => this.showQuestion());
   }
 
   private ensurePanel(): void {
@@ -89,7 +89,7 @@ export class DrillPanel extends DisposableBase {
 
   private async showQuestion(): Promise<void> {
     const q = this.current;
-    if (!q) {
+    if (this.session.done || !q) {
       this.post({ type: 'drillView', html: doneView(this.session.graded, this.session.skipped) });
       return;
     }
@@ -102,7 +102,7 @@ export class DrillPanel extends DisposableBase {
         return true;
       },
     );
-    this.post({ type: 'drillView', html: questionView(this.step(q), hasNotes), timerSeconds: timerSeconds(q) });
+    this.post({ type: 'drillView', html: questionView(this.step(q), hasNotes), timerSeconds: timerSeconds(q.format, timerSettings()) });
   }
 
   private async reveal(q: Question): Promise<void> {
@@ -195,11 +195,11 @@ export class DrillPanel extends DisposableBase {
   }
 }
 
-function timerSeconds(q: Question): number | undefined {
+function timerSettings(): TimerSettings {
   const config = vscode.workspace.getConfiguration('mlPrep.practice');
-  if (!config.get<boolean>('timer.enabled', true)) {
-    return undefined;
-  }
-  const minutes = q.format === 'design' ? config.get<number>('timer.designMinutes', 15) : config.get<number>('timer.explainMinutes', 3);
-  return minutes > 0 ? Math.round(minutes * 60) : undefined;
+  return {
+    enabled: config.get<boolean>('timer.enabled', true),
+    explainMinutes: config.get<number>('timer.explainMinutes', 3),
+    designMinutes: config.get<number>('timer.designMinutes', 15),
+  };
 }

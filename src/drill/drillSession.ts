@@ -2,6 +2,7 @@
 // an action on it is taken. Every message names its question and step; a repeat (a double click,
 // a second key press before the first grade is saved) or a late message is ignored, so a question
 // is graded once and the drill never skips one.
+import type { QuestionFormat } from '../catalog/types';
 import type { DrillStepRef } from '../shared/protocol';
 import type { Grade } from '../study/types';
 
@@ -28,6 +29,11 @@ export class DrillSession {
     readonly queue: readonly string[],
     private nextStep = 0,
   ) {}
+
+  /** True once every question was graded or skipped: the done view shows the summary. */
+  get done(): boolean {
+    return this.index >= this.queue.length;
+  }
 
   /** The question to show, or undefined when the drill is done. */
   get current(): string | undefined {
@@ -105,4 +111,20 @@ export class DrillSession {
     this.index++;
     return 'graded';
   }
+}
+
+/** The drill timer's settings (mlPrep.practice.timer.*). */
+export interface TimerSettings {
+  readonly enabled: boolean;
+  readonly explainMinutes: number;
+  readonly designMinutes: number;
+}
+
+/** Seconds allowed for a question of `format` (a quick one is timed as an explain one), or undefined for no timer (turned off, or 0 minutes). */
+export function timerSeconds(format: QuestionFormat, settings: TimerSettings): number | undefined {
+  if (!settings.enabled) {
+    return undefined;
+  }
+  const minutes = format === 'design' ? settings.designMinutes : settings.explainMinutes;
+  return Number.isFinite(minutes) && minutes > 0 ? Math.round(minutes * 60) : undefined;
 }

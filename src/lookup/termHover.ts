@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import type { CatalogSource } from '../catalog/catalogSource';
+import { REVEAL_ARG } from '../search/searchCommands';
 import type { LookupTable } from './lookupTable';
 import { termAt } from './termAtPosition';
 
 /** Only these commands may run from a hover link. */
 const HOVER_COMMANDS = ['mlPrep.openEntry', 'mlPrep.startPractice'];
 
-const commandLink = (command: string, args: unknown) => `command:${command}?${encodeURIComponent(JSON.stringify([args]))}`;
+const commandLink = (command: string, ...args: unknown[]) => `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
 
 /** The concept's one-liner on known ML terms and library symbols, with links to study it. */
 export class TermHoverProvider implements vscode.HoverProvider {
@@ -27,7 +28,7 @@ export class TermHoverProvider implements vscode.HoverProvider {
     md.isTrusted = { enabledCommands: HOVER_COMMANDS };
     md.appendMarkdown(`**${escape(concept.title)}** (ML Interview Prep)\n\n`);
     md.appendText(concept.oneLiner);
-    md.appendMarkdown(`\n\n[$(book) Open the explanation](${commandLink('mlPrep.openEntry', concept.id)})`);
+    md.appendMarkdown(`\n\n[$(book) Open the explanation](${commandLink('mlPrep.openEntry', concept.id, REVEAL_ARG)})`);
     if (questions.length > 0) {
       md.appendMarkdown(
         ` · [$(mortar-board) Practise ${questions.length} related question${questions.length === 1 ? '' : 's'}](${commandLink('mlPrep.startPractice', {

@@ -35,7 +35,7 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
         this.builder = undefined;
         for (const panel of this.panels) {
           if (this.catalog.entry(panel.entryId)) {
-            void panel.show(panel.entryId);
+            this.logger.run(`answer panel: redrawing ${panel.entryId}`, () => panel.show(panel.entryId));
           } else if (panel.entryId) {
             panel.showMissing(panel.entryId);
           }
@@ -142,7 +142,7 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
   private handle(panel: AnswerPanel, message: AnswerPanelMessage): void {
     switch (message.type) {
       case 'open':
-        void this.open(message.id, panel);
+        this.logger.run(`answer panel: opening ${message.id}`, () => this.open(message.id, panel));
         break;
       case 'togglePracticed':
         if (this.catalog.question(message.id)) {
@@ -246,7 +246,7 @@ export class AnswerPanel {
   /** The webview (re)loaded its document: after being hidden it shows htmlEntryId again. */
   private onReady(): void {
     if (this.shownId && this.shownId !== this.htmlEntryId) {
-      void this.show(this.shownId);
+      this.deps.logger.run(`answer panel: showing ${this.shownId} again`, () => this.show(this.shownId));
     } else if (this.shownId) {
       this.post({ type: 'practiced', entryId: this.shownId, practiced: this.deps.progress.isPracticed(this.shownId) });
       this.post({ type: 'pinned', pinned: this.pinned });

@@ -21,11 +21,11 @@ export interface PanelHostOptions<In extends { readonly type: string }> {
 }
 
 /** Only web links leave the editor; anything else a page could forge is dropped. */
-export function openExternalLink(url: string): boolean {
+export function openExternalLink(url: string, logger: Logger): boolean {
   if (!/^https?:\/\//i.test(url)) {
     return false;
   }
-  void vscode.env.openExternal(vscode.Uri.parse(url, true));
+  logger.run('opening a link', () => vscode.env.openExternal(vscode.Uri.parse(url, true)));
   return true;
 }
 
@@ -85,10 +85,14 @@ export class PanelHost<Out, In extends { readonly type: string }> implements vsc
 
   post(message: Out): void {
     if (this.ready) {
-      void this.panel.webview.postMessage(message);
+      this.send(message);
     } else {
       this.queue.push(message);
     }
+  }
+
+  private send(message: Out): void {
+    this.options.logger.run(`${this.options.name}: post`, () => this.panel.webview.postMessage(message));
   }
 
   private receive(m: unknown): void {
@@ -103,12 +107,12 @@ export class PanelHost<Out, In extends { readonly type: string }> implements vsc
       const reloaded = this.loadedOnce;
       this.loadedOnce = true;
       for (const queued of this.queue.splice(0)) {
-        void this.panel.webview.postMessage(queued);
+        this.send(queued);
       }
       logger.run(`${name}: ready`, () => this.options.onReady?.(reloaded));
     } else if (message.type === 'openExternal') {
       const url = (message as { readonly url: string }).url;
-      if (!openExternalLink(url)) {
+      if (!openExternalLink(url, logger)) {
         logger.warn(`${name}: did not open a link that is not http(s): ${url.slice(0, 80)}`);
       }
     } else {

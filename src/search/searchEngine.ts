@@ -5,6 +5,7 @@ import type { Catalog } from '../catalog/catalog';
 import { type EntryKind, type SearchDocument, type Section, searchDocuments, sectionsOf } from './searchDocs';
 import stem from 'wink-porter2-stemmer';
 import { STOP_WORDS } from './stopWords';
+import { POSTINGS_CAP, prunePostings } from './prunePostings';
 
 export interface SearchHit {
   readonly id: string;
@@ -96,30 +97,6 @@ function fuzziness(term: string): number | boolean {
   return term.length >= 8 && term.length <= 12 ? 2 : term.length >= 5 ? 1 : false;
 }
 
-/**
- * A body word found in more than this share of answer sections tells them apart too little to
- * be worth scoring every one of them: its section search alone costs time linear in that count
- * (most of a keystroke at 10,000 entries). Such words still rank entries by their titles,
- * aliases and tags. The same idea as Lucene's common-terms cutoff.
- */
-export const COMMON_SHARE = 1 / 3;
-
-/** Terms of a section index that occur in more than COMMON_SHARE of its documents. */
-export function commonTerms(index: AsPlainObject, share = COMMON_SHARE): Set<string> {
-  const limit = index.documentCount * share;
-  const common = new Set<string>();
-  for (const [term, fields] of index.index) {
-    const docs = new Set<string>();
-    for (const postings of Object.values(fields)) {
-      Object.keys(postings).forEach((d) => docs.add(d));
-    }
-    if (docs.size > limit) {
-      common.add(term);
-    }
-  }
-  return common;
-}
-
 /** How much each further matching section of an entry adds to its best document's score. */
 const SECTION_SHARE = 0.15;
 /** Results per index that are ranked further. */
@@ -153,8 +130,6 @@ export class SearchEngine {
   private readonly exact = new Map<string, string[]>();
   /** Every term the entries' index holds: a word found there as typed needs no typo search. */
   private readonly vocabulary = new Set<string>();
-  /** Body terms too common to search sections for (see COMMON_SHARE). */
-  private common: ReadonlySet<string> = new Set<string>();
 
   /**
    * `shipped`, when given, is the build's index of the shipped entries (loaded, not rebuilt);
@@ -177,7 +152,6 @@ export class SearchEngine {
       if (shipped.sections) {
         this.sections = MiniSearch.loadJS<SearchDocument>(shipped.sections, SECTION_OPTIONS);
         this.sections.addAll(extra.filter((d) => !isHead(d)));
-        this.common = commonTerms(shipped.sections);
       }
       this.pendingSections = extra.filter((d) => !isHead(d));
     } else {
@@ -185,9 +159,9 @@ export class SearchEngine {
       this.heads = new MiniSearch<SearchDocument>(HEAD_OPTIONS);
       this.heads.addAll(all.filter(isHead));
       this.addVocabulary(all.filter(isHead));
-      this.sections = new MiniSearch<SearchDocument>(SECTION_OPTIONS);
-      this.sections.addAll(all.filter((d) => !isHead(d)));
-      this.common = commonTerms(this.sections.toJSON());
+      const sections = new MiniSearch<SearchDocument>(SECTION_OPTIONS);
+      sections.addAll(all.filter((d) => !isHead(d)));
+      this.sections = MiniSearch.loadJS<SearchDocument>(prunePostings(sections.toJSON(), POSTINGS_CAP, SECTION_BOOST), SECTION_OPTIONS);
     }
     const add = (term: string, id: string) => {
       const key = normalizeTerm(term);
@@ -232,9 +206,8 @@ export class SearchEngine {
     return this.sections !== undefined;
   }
 
-  /** Adds the build's section index when it has loaded, with the sections of user entries. */
-  attachSections(sections: MiniSearch<SearchDocument>, plain: AsPlainObject): void {
-    this.common = commonTerms(plain);
+  /** Adds the build's (pruned) section index when it has loaded, with the sections of user entries. */
+  attachSections(sections: MiniSearch<SearchDocument>): void {
     sections.addAll(this.pendingSections);
     this.pendingSections = [];
     this.sections = sections;
@@ -292,17 +265,10 @@ export class SearchEngine {
       },
       {},
     );
-    // Common body words are left out; a last word still being typed is not expanded when it could
-    // grow into one of them ("retrie" -> "retriev"), since each expansion is searched in full.
-    const sectionWords = words.map((w) => stemOnly(w) ?? w).filter((w) => !this.common.has(w));
-    const last = words[words.length - 1];
-    let growsCommon = false;
-    for (const t of this.common) {
-      growsCommon ||= t.startsWith(last);
-    }
+    const sectionWords = words.map((w) => stemOnly(w) ?? w);
     const sectionResults = (this.sections ?? EMPTY_SECTIONS).search(sectionWords.join(' '), {
       boost: SECTION_BOOST,
-      prefix: (term: string, i: number, terms: string[]) => term.length >= 4 && i === terms.length - 1 && !growsCommon,
+      prefix: (term: string, i: number, terms: string[]) => term.length >= 4 && i === terms.length - 1,
       weights: { fuzzy: 0, prefix: 0.5 },
       combineWith: 'OR',
     });

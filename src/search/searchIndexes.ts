@@ -59,7 +59,7 @@ export class SearchIndexes {
       const text = await readFile(join(this.distDir, 'search-sections.json'), 'utf8');
       const plain = JSON.parse(text) as AsPlainObject;
       const sections = await MiniSearch.loadJSAsync<SearchDocument>(plain, SECTION_OPTIONS);
-      engine.attachSections(sections, plain);
+      engine.attachSections(sections);
       if (this.engine === engine) {
         this.sectionsEmitter.fire();
       }

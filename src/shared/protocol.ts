@@ -1,4 +1,6 @@
-// Messages between the answer panel's host (src/panel) and its webview (webview/).
+// Messages between each panel's host (src/panel, src/drill, src/dashboard) and its webview script
+// (webview/main.ts, drill.ts, dashboard.ts): one union per direction per panel, and a guard for
+// what each webview sends.
 
 /** What the webview keeps with vscode.setState, and what the serializer restores. */
 export interface PanelState {
@@ -49,6 +51,24 @@ export type DrillWebviewMessage =
   | { readonly type: 'open'; readonly id: string }
   | { readonly type: 'openExternal'; readonly url: string };
 
+/**
+ * The dashboard: the host sends each redraw's content once per change; the webview swaps it in,
+ * keeping its scroll position and open sections.
+ */
+export type DashboardHostMessage = { readonly type: 'dashboardView'; readonly html: string };
+
+export type DashboardWebviewMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'open'; readonly id: string }
+  | { readonly type: 'openExternal'; readonly url: string };
+
+/** What the dashboard page keeps with vscode.setState: it comes back as it was left after being hidden. */
+export interface DashboardState {
+  /** The summaries of the open <details>, e.g. "Topics as a table". */
+  readonly open: readonly string[];
+  readonly scrollY: number;
+}
+
 export const DRILL_VIEW_TYPE = 'mlPrep.drill';
 export const DASHBOARD_VIEW_TYPE = 'mlPrep.dashboard';
 
@@ -98,6 +118,22 @@ export function isDrillWebviewMessage(m: unknown): m is DrillWebviewMessage {
       return isStepRef(m);
     case 'grade':
       return (m.grade === 1 || m.grade === 2 || m.grade === 3 || m.grade === 4) && isCovered(m.covered) && isStepRef(m);
+    case 'open':
+      return isId(m.id);
+    case 'openExternal':
+      return isUrl(m.url);
+    default:
+      return false;
+  }
+}
+
+export function isDashboardWebviewMessage(m: unknown): m is DashboardWebviewMessage {
+  if (!isObject(m)) {
+    return false;
+  }
+  switch (m.type) {
+    case 'ready':
+      return true;
     case 'open':
       return isId(m.id);
     case 'openExternal':

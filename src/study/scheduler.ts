@@ -1,6 +1,6 @@
 // Spaced review: a thin wrapper over ts-fsrs that speaks CardState (epoch milliseconds) instead of
 // ts-fsrs's Card (Date objects), so the rest of the extension stores and compares plain numbers.
-import { Card, createEmptyCard, FSRS, fsrs, State } from 'ts-fsrs';
+import { Card, createEmptyCard, FSRS, fsrs } from 'ts-fsrs';
 import type { CardState, Grade } from './types';
 
 const GRADES: readonly Grade[] = [1, 2, 3, 4];
@@ -40,24 +40,6 @@ export function dueQuestionIds(cards: Readonly<Record<string, CardState>>, now: 
     .filter(([, card]) => isDue(card, now))
     .sort(([a, ca], [b, cb]) => ca.due - cb.due || (a < b ? -1 : a > b ? 1 : 0))
     .map(([id]) => id);
-}
-
-/** When the card would next be due for each grade given at `now`, for labels such as "Good: 3 days". */
-export function previewDue(card: CardState | undefined, now: number): Record<Grade, number> {
-  return {
-    1: reviewCard(card, 1, now).due,
-    2: reviewCard(card, 2, now).due,
-    3: reviewCard(card, 3, now).due,
-    4: reviewCard(card, 4, now).due,
-  };
-}
-
-/** Probability (0 to 1) that the answer is still remembered at `now`, as FSRS estimates it. */
-export function retrievability(card: CardState, now: number): number {
-  if (card.state === State.New) {
-    return 0;
-  }
-  return scheduler().get_retrievability(toCard(card), Math.max(now, card.lastReview ?? now), false);
 }
 
 function toCard(card: CardState): Card {

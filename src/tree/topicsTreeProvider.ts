@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { StudyStore } from '../study/studyStore';
 import { DisposableBase } from '../util/dispose';
+import type { Logger } from '../util/logger';
 import type { QuestionFilter, TreeModel, TreeNode } from './treeModel';
 
 export const TOPICS_VIEW_ID = 'mlPrep.topics';
@@ -22,7 +23,8 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
 
   constructor(
     private readonly model: TreeModel,
-    private readonly progress: StudyStore,
+    private readonly progress: Pick<StudyStore, 'isPracticed' | 'setPracticed'>,
+    private readonly logger: Logger,
   ) {
     super();
     this.view = this.register(
@@ -38,8 +40,8 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
         }
       }),
     );
-    this.register(progress.onDidChange(() => this.refresh()));
-    this.register(model.onDidChangeFilter(() => this.refresh()));
+    // The model's one event covers the catalog, marks, reviews and the filter.
+    this.register(model.onDidChange(() => this.refresh()));
     this.updateViewText();
   }
 
@@ -54,6 +56,17 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
   refresh(): void {
     this.updateViewText();
     this.changeEmitter.fire(undefined);
+  }
+
+  /**
+   * Selects an entry opened from search or a hover in the tree, without taking focus. Only when
+   * the view is showing: opening an answer should not pull the side bar open.
+   */
+  reveal(id: string): void {
+    const node = this.model.nodeFor(id);
+    if (node && this.view.visible) {
+      this.view.reveal(node, { select: true, focus: false }).then(undefined, (e: unknown) => this.logger.error(`tree: revealing ${id}`, e));
+    }
   }
 
   getChildren(node?: TreeNode): TreeNode[] {

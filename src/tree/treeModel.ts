@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { CatalogSource } from '../catalog/catalogSource';
 import type { Concept, Question, StudyPath, Topic } from '../catalog/types';
 import type { StudyStore } from '../study/studyStore';
-import { Emitter, Event } from '../util/event';
+import { Emitter, type Disposable, type Event } from '../util/event';
 
 export type QuestionFilter = 'all' | 'unpracticed' | 'practiced';
 
@@ -16,6 +16,9 @@ export type TreeNode =
   | { readonly type: 'paths'; readonly key: string }
   | { readonly type: 'due'; readonly key: string }
   | { readonly type: 'path'; readonly key: string; readonly path: StudyPath; readonly parent: TreeNode };
+
+/** What the model reads of the study store. */
+export type TreeStudy = Pick<StudyStore, 'isPracticed' | 'countPracticed' | 'dueToday' | 'onDidChange'>;
 
 /** A topic with more questions than this shows them in section folders. */
 export const SECTION_FOLDER_THRESHOLD = 15;
@@ -35,17 +38,29 @@ export class TreeModel {
   private readonly dueNode: TreeNode = { type: 'due', key: 'due' };
   private topLevelTopics: TreeNode[] = [];
   private readonly cache = new Map<string, TreeNode>();
-  private readonly subscription: { dispose(): void };
+  private readonly changeEmitter = new Emitter<void>();
+  /**
+   * The one event the view redraws on: the catalog, a mark, a review (and so what is due) or the
+   * filter changed. Fired after the model has caught up, so a listener reads the new state.
+   */
+  readonly onDidChange: Event<void> = this.changeEmitter.event;
+  private readonly subscriptions: Disposable[];
 
   constructor(
     private readonly source: CatalogSource,
-    private readonly progress: Pick<StudyStore, 'isPracticed' | 'countPracticed'>,
-    /** Ids of questions due for review, most overdue first: the study store's dueToday(). */
-    private readonly dueIds: () => readonly string[] = () => [],
+    private readonly study: TreeStudy,
+    /** Ids of questions due for review, most overdue first; the study store's dueToday() unless given. */
+    private readonly dueIds: () => readonly string[] = () => study.dueToday(),
   ) {
     this.rebuild();
-    // Nodes hold catalog entries, so a changed catalog means new nodes.
-    this.subscription = source.onDidChange(() => this.rebuild());
+    this.subscriptions = [
+      // Nodes hold catalog entries, so a changed catalog means new nodes.
+      source.onDidChange(() => {
+        this.rebuild();
+        this.changeEmitter.fire();
+      }),
+      study.onDidChange(() => this.changeEmitter.fire()),
+    ];
   }
 
   private get catalog(): Catalog {
@@ -65,6 +80,7 @@ export class TreeModel {
     if (filter !== this.filterValue) {
       this.filterValue = filter;
       this.filterEmitter.fire(filter);
+      this.changeEmitter.fire();
     }
   }
 
@@ -143,17 +159,17 @@ export class TreeModel {
 
   topicCount(topicId: string): Count {
     const ids = this.catalog.questionsOf(topicId).map((q) => q.id);
-    return { practiced: this.progress.countPracticed(ids), total: ids.length };
+    return { practiced: this.study.countPracticed(ids), total: ids.length };
   }
 
   sectionCount(topicId: string, name: string): Count {
     const ids = this.catalog.questionsOf(topicId).filter((q) => q.section === name).map((q) => q.id);
-    return { practiced: this.progress.countPracticed(ids), total: ids.length };
+    return { practiced: this.study.countPracticed(ids), total: ids.length };
   }
 
   pathCount(path: StudyPath): Count {
     const ids = this.catalog.pathQuestionIds(path);
-    return { practiced: this.progress.countPracticed(ids), total: ids.length };
+    return { practiced: this.study.countPracticed(ids), total: ids.length };
   }
 
   overall(): Count {
@@ -165,9 +181,9 @@ export class TreeModel {
       case 'all':
         return true;
       case 'practiced':
-        return this.progress.isPracticed(questionId);
+        return this.study.isPracticed(questionId);
       case 'unpracticed':
-        return !this.progress.isPracticed(questionId);
+        return !this.study.isPracticed(questionId);
     }
   }
 
@@ -182,8 +198,25 @@ export class TreeModel {
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    this.subscriptions.forEach((d) => d.dispose());
     this.filterEmitter.dispose();
+    this.changeEmitter.dispose();
+  }
+}
+
+/** The questions a tree node stands for: a path's list, a topic's or a section's questions, or those that use a concept. */
+export function questionIdsOf(node: TreeNode, catalog: Catalog): string[] {
+  switch (node.type) {
+    case 'path':
+      return catalog.pathQuestionIds(node.path);
+    case 'topic':
+      return catalog.questionsOf(node.topic.id).map((q) => q.id);
+    case 'section':
+      return catalog.questionsOf(node.topic.id).filter((q) => q.section === node.name).map((q) => q.id);
+    case 'concept':
+      return catalog.questionsUsing(node.concept.id).map((q) => q.id);
+    default:
+      return [];
   }
 }
 

@@ -22,15 +22,18 @@ export class Logger {
     this.sink.error(`${where}: ${detail}`);
   }
 
-  /** Runs an async handler so that a rejection is logged, never left unhandled. */
-  run(where: string, work: () => Promise<unknown> | unknown): void {
+  /** Runs an async handler (or a VS Code Thenable) so that a rejection is logged, never left unhandled. */
+  run(where: string, work: () => PromiseLike<unknown> | unknown): void {
     try {
       const result = work();
-      if (result instanceof Promise) {
-        result.catch((e: unknown) => this.error(where, e));
+      if (isThenable(result)) {
+        Promise.resolve(result).catch((e: unknown) => this.error(where, e));
       }
     } catch (e) {
       this.error(where, e);
     }
   }
 }
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';

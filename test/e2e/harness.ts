@@ -22,7 +22,7 @@ import {
   installVsix,
   startCodeServer,
   type CodeServerHandle,
-} from '../../scripts/e2e/codeServer';
+} from './support/codeServer';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 /** Screenshots and kept logs go here (git-ignored). */

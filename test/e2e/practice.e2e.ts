@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import { defaultVsix, openFile, runCommand, startSession, step, waitFor, type Session } from './harness';
-import { builtCatalog, treeRow } from './scenarios';
+import { answerFrame, builtCatalog, treeRow } from './scenarios';
 
 async function drillFrame(s: Session, title: string): Promise<Frame> {
   return step(`the drill to show "${title}"`, () =>
@@ -74,7 +74,10 @@ describe('practice like the interview', function () {
     assert.match((await treeRow(s.page, 'Due for review').getAttribute('aria-label')) ?? '', /, 1 question$/);
   });
 
-  it('shows the review on the progress dashboard', async function () {
+  it('shows the review on the progress dashboard, and updates it in place: an open table stays open', async function () {
+    const catalog = builtCatalog();
+    const [first] = catalog.questions.filter((q) => q.topic === 'deep-learning');
+    const total = catalog.questions.filter((q) => q.topic === 'deep-learning').length;
     await runCommand(s.page, 'ML Prep: Show Progress');
     const frame = await step('the dashboard', () =>
       waitFor(async () => {
@@ -87,7 +90,22 @@ describe('practice like the interview', function () {
       }, 20_000),
     );
     assert.ok((await frame.locator('svg[role="img"][aria-label]').count()) >= 3, 'charts with labels');
-    await step('Deep Learning reviewed in the dashboard text', () => frame.getByText('Deep Learning').first().waitFor());
+    const table = frame.locator('details', { has: frame.locator('summary', { hasText: 'Topics as a table' }) });
+    await table.locator('summary').click();
+    const cells = table.locator('tr', { has: frame.locator('th', { hasText: 'Deep Learning' }) }).locator('td');
+    await step('Deep Learning: 1 practiced and 1 reviewed in the topics table', async () => {
+      await cells.nth(0).filter({ hasText: `1 of ${total}` }).waitFor();
+      await cells.nth(1).filter({ hasText: /^1$/ }).waitFor();
+    });
     await s.screenshot('progress-dashboard');
+
+    // The question graded Again is a weak spot; its link opens the answer, where it is un-marked.
+    await frame.locator('ol.weakest a', { hasText: first.title }).first().click();
+    const answer = await answerFrame(s.page, first.title);
+    await answer.locator('button[data-action="togglePracticed"]').click();
+    await step('the dashboard to count 0 practiced, with the table still open', async () => {
+      await cells.nth(0).filter({ hasText: `0 of ${total}` }).waitFor();
+      assert.equal(await table.getAttribute('open'), '', 'the table was not closed by the update');
+    });
   });
 });

@@ -7,7 +7,7 @@ import { Catalog } from '../../src/catalog/catalog';
 import { bodiesFrom } from '../../src/catalog/loadCatalog';
 import { SearchEngine } from '../../src/search/searchEngine';
 import { defaultVsix, REPO_ROOT, runCommand, startSession, step, waitFor, type Session } from './harness';
-import { answerFrame, builtCatalog, quickPickLabels, quickPickRow } from './scenarios';
+import { answerFrame, builtCatalog, quickPickLabels, quickPickRow, treeRow } from './scenarios';
 
 function shippedEngine(): SearchEngine {
   const dist = path.join(REPO_ROOT, 'dist');
@@ -82,5 +82,16 @@ describe('search everything', function () {
     const labels = await quickPickLabels(s.page);
     assert.equal(labels.length, 2, labels.join(' | '));
     await s.page.keyboard.press('Escape');
+  });
+
+  it('reveals what it opened in the Topics view, when the view is showing', async function () {
+    const [hit] = engine.search('kv cache', 5);
+    assert.ok(hit, 'a hit for "kv cache"');
+    await runCommand(s.page, 'ML Interview Prep: Focus on Topics View');
+    await typeQuery('kv cache');
+    await step('the first result', () => quickPickRow(s.page, hit.title).waitFor());
+    await s.page.keyboard.press('Enter');
+    await answerFrame(s.page, hit.title);
+    await step(`"${hit.title}" selected in the tree`, () => waitFor(async () => (await treeRow(s.page, hit.title).getAttribute('aria-selected')) === 'true'));
   });
 });

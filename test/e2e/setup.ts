@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { prepareMachine, RESULTS_DIR, stopAllSessions } from './harness';
-import { killAllChildren } from '../../scripts/e2e/codeServer';
+import { killAllChildren } from './support/codeServer';
 
 export const mochaHooks = {
   async beforeAll(this: Mocha.Context): Promise<void> {

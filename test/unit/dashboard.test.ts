@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { Catalog } from '../../src/catalog/catalog';
 import type { Concept, Question, Topic } from '../../src/catalog/types';
-import { aggregate } from '../../src/dashboard/dashboard';
+import { aggregate, dayClock, forecast, scanLog } from '../../src/dashboard/dashboard';
+import { STUDY_LOCAL_KEY, StudyStore } from '../../src/study/studyStore';
+import { MemoryBackups, MemoryMemento } from './helpers';
 import type { CardState, Grade, ReviewEntry, StudyHistory } from '../../src/study/types';
 
 const DAY = 86_400_000;
@@ -78,7 +80,7 @@ describe('dashboard aggregation', () => {
       (id) => practised.has(id),
       state([
         review('a1', NOW - 3 * DAY, 3, [0], 4),
-        review('a2', NOW - 2 * DAY, 3, [0, 0, 5, -1], 2), // duplicates and out-of-range indexes do not count
+        review('a2', NOW - 2 * DAY, 3, [1], 2), // 1 of 2
         review('a1', NOW - DAY, 3, [0, 1, 2], 4), // the latest review of a1: 3 of 4
         review('b1', NOW - DAY, 3, [], 0), // no key points: reviewed, but no coverage to measure
         review('gone', NOW - DAY), // a question no longer in the catalog
@@ -286,33 +288,35 @@ describe('dashboard aggregation', () => {
     assert.deepEqual(empty.totals, { reviews: 0, practiced: 0, questions: 0, due: 0 });
   });
 
-  it('skips damaged stored entries and cards instead of throwing', () => {
-    const damaged = {
+  it('draws what the store kept of damaged stored data: the store checks it once, the dashboard trusts it', async () => {
+    const memento = new MemoryMemento();
+    memento.values.set(STUDY_LOCAL_KEY, {
       version: 1,
-      cards: { a1: { due: 'soon' }, a2: card(NOW - DAY, Number.NaN), a3: null },
-      log: [
-        null,
-        42,
-        {},
-        { questionId: 'a1', at: 'yesterday', grade: 1 },
-        { questionId: 'a1', at: Number.NaN, grade: 1 },
-        // Counted as a review, but a grade out of range and covered not an array say nothing more.
-        { questionId: 'a2', at: NOW - HOUR, grade: 9, covered: 'all', keyPointCount: 2 },
-      ],
-      due: ['a2'],
-    } as unknown as StudyHistory;
-    const data = aggregate(smallCatalog(), none, damaged, NOW, 0);
-    assert.equal(data.totals.reviews, 1);
+      resetAt: 0,
+      questions: { a1: 12 },
+      log: [['a1', NOW - HOUR, 1, 1000, [0], 4], ['a1', NOW - HOUR, 9, 1000, [], 4], 'junk', ['a2', Number.NaN, 1, 1000, [], 2]],
+    });
+    const store = new StudyStore({ memento, backups: new MemoryBackups(), now: () => NOW });
+    assert.ok((await store.load()).problems.length >= 3, 'the store reports what it skipped');
+    const data = aggregate(smallCatalog(), (id) => store.isPracticed(id), { ...store.history(), due: store.dueToday(NOW) }, NOW, 0);
+    assert.equal(data.totals.reviews, 1, 'only the valid review');
     assert.equal(data.reviewsPerDay[89].count, 1);
-    assert.equal(data.totals.due, 1);
-    assert.deepEqual(data.weakestQuestions, [], 'nothing known against a2, and the NaN lapses count as none');
+    assert.deepEqual(data.weakestQuestions.map((q) => q.id), ['a1']);
     assert.equal(data.topics[0].reviewed, 1);
-    assert.equal(data.topics[0].coverage, 0);
+    assert.equal(data.topics[0].coverage, 0.25);
+  });
 
-    const nothing = aggregate(smallCatalog(), none, {} as StudyHistory, NOW, 0);
-    assert.equal(nothing.totals.due, 0);
-    assert.equal(nothing.totals.reviews, 0);
-    assert.equal(nothing.forecast.length, 7);
+  it('splits into small figures: the log scan, the day clock and the forecast', () => {
+    const clock = dayClock(NOW, 0);
+    assert.equal(clock.today - clock.firstDay, 89);
+    assert.equal(clock.dayOf(dayStart(-1)), clock.today - 1);
+    const scan = scanLog([review('a1', dayStart(-2), 1), review('a1', dayStart(0), 3), review('b1', NOW + DAY)], clock);
+    assert.equal(scan.reviews, 3);
+    assert.deepEqual([...scan.activeDays].sort(), [clock.today - 2, clock.today].sort(), 'a review in the future counts, but on no past day');
+    assert.deepEqual(scan.stats.get('a1'), { reviews: 2, againOrHard: 1, latest: review('a1', dayStart(0), 3) });
+    const days = forecast(smallCatalog(), { a1: card(dayStart(-3)), b2: card(dayStart(6) + HOUR), gone: card(dayStart(0)) }, clock);
+    assert.deepEqual(days.map((d) => d.count), [1, 0, 0, 0, 0, 0, 1], 'overdue today, day 6 last; a question not in the catalog is not counted');
+    assert.equal(days[0].day, '2024-03-15');
   });
 
   it('rejects a now that is not a time, naming it', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DrillSession, type GradeInput } from '../../src/drill/drillSession';
+import { DrillSession, timerSeconds, type GradeInput } from '../../src/drill/drillSession';
 import { isDrillWebviewMessage } from '../../src/shared/protocol';
 import { StudyStore } from '../../src/study/studyStore';
 import { MemoryBackups, MemoryMemento } from './helpers';
@@ -80,6 +80,49 @@ describe('drill grading is idempotent', () => {
     assert.deepEqual(outcomes.sort(), ['graded', 'ignored']);
     assert.equal(store.state.log.length, 1);
     assert.equal(session.current, 'q2');
+  });
+});
+
+describe('a drill from start to end', () => {
+  it('reveals, grades and skips through the queue, then is done and ignores what comes late', async () => {
+    const session = new DrillSession(['q1', 'q2', 'q3']);
+    const save = () => Promise.resolve();
+    assert.equal(session.done, false);
+    let step = session.show(T0);
+    assert.equal(session.position, '1 of 3');
+    assert.equal(session.revealedAfterMs, undefined);
+    assert.ok(session.reveal({ questionId: 'q1', step }, T0 + 4000));
+    assert.ok(session.reveal({ questionId: 'q1', step }, T0 + 9000), 'a second reveal is allowed');
+    assert.equal(session.revealedAfterMs, 4000, 'but the first one timed the answer');
+    assert.equal(await session.grade({ questionId: 'q1', step }, 4, [0], save), 'graded');
+    step = session.show(T0 + 10_000);
+    assert.equal(session.skip({ questionId: 'q2', step }), true);
+    step = session.show(T0 + 20_000);
+    assert.equal(session.position, '3 of 3');
+    session.reveal({ questionId: 'q3', step }, T0 + 21_000);
+    assert.equal(await session.grade({ questionId: 'q3', step }, 1, [], save), 'graded');
+    assert.equal(session.done, true);
+    assert.equal(session.current, undefined);
+    assert.deepEqual(session.graded, [4, 1]);
+    assert.equal(session.skipped, 1);
+    assert.equal(session.skip({ questionId: 'q3', step }), false, 'nothing to skip after the end');
+    assert.equal(await session.grade({ questionId: 'q3', step }, 3, [], save), 'ignored');
+    assert.deepEqual(session.graded, [4, 1]);
+  });
+
+  it('an empty drill is done at once', () => {
+    assert.equal(new DrillSession([]).done, true);
+  });
+
+  it('times explain and design questions by their settings; off or 0 minutes means no timer', () => {
+    const settings = { enabled: true, explainMinutes: 3, designMinutes: 15 };
+    assert.equal(timerSeconds('explain', settings), 180);
+    assert.equal(timerSeconds('design', settings), 900);
+    assert.equal(timerSeconds('quick', settings), 180);
+    assert.equal(timerSeconds('design', { ...settings, designMinutes: 0.5 }), 30);
+    assert.equal(timerSeconds('explain', { ...settings, enabled: false }), undefined);
+    assert.equal(timerSeconds('explain', { ...settings, explainMinutes: 0 }), undefined);
+    assert.equal(timerSeconds('explain', { ...settings, explainMinutes: Number.NaN }), undefined);
   });
 });
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { reviewCard } from '../../src/study/scheduler';
 import { MAX_LOG_ENTRIES, type ReviewEntry } from '../../src/study/types';
-import { buildExport, EXPORT_FORMAT, MAX_IMPORT_CHARS, noteIdProblem, parseImport, type ExportFile } from '../../src/study/exportFile';
-import { besideName, planNotes } from '../../src/study/notesImport';
+import { buildExport, EXPORT_FORMAT, MAX_IMPORT_CHARS, noteIdProblem, parseImport, type ExportFile } from '../../src/transfer/exportFile';
+import { besideName, planNotes } from '../../src/transfer/notesImport';
 import { STUDY_LOCAL_KEY, STUDY_SYNC_KEY, StudyStore } from '../../src/study/studyStore';
 import { MemoryBackups, MemoryMemento, shippedCatalog } from './helpers';
 

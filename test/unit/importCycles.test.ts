@@ -73,3 +73,19 @@ describe('import graph of src/', () => {
     assert.equal(cycle, undefined, `import cycle: ${cycle?.map((f) => relative(SRC, f)).join(' -> ')}`);
   });
 });
+
+describe('scripts and tests', () => {
+  const ROOT = resolve(SRC, '..');
+  /** Relative imports of every .ts file under `dir`, resolved to paths from the repository root. */
+  const importsUnder = (dir: string): { file: string; target: string }[] =>
+    sources(join(ROOT, dir)).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((m) => ({ file: relative(ROOT, file), target: relative(ROOT, resolve(dirname(file), m[1] ?? m[2])) })),
+    );
+
+  it('import one way: test/ owns the e2e engine and the in-host runner, and imports nothing from scripts/', () => {
+    const fromTests = importsUnder('test');
+    assert.ok(fromTests.some((i) => i.target === 'test/e2e/support/codeServer'), 'the harness imports the engine from test/e2e/support/');
+    assert.deepEqual(fromTests.filter((i) => i.target.startsWith('scripts/')), []);
+    assert.deepEqual(importsUnder('scripts').filter((i) => i.target.startsWith('test/inhost/')), []);
+  });
+});

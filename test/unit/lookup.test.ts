@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { COMMON_WORDS } from '../../src/lookup/commonWords';
 import { AliasClash, buildLookupTable, LookupConcept, LookupTable, parseLookupTable } from '../../src/lookup/lookupTable';
 import { termAt, TermMatch } from '../../src/lookup/termAtPosition';
+import { shippedFirst } from '../../src/catalog/aliasPrecedence';
 import { shippedCatalog } from './helpers';
 
 /** The match with the cursor on the first character of `word` (its `occurrence`-th copy) in `line`. */
@@ -285,5 +286,21 @@ describe('lookup table rules', () => {
     assert.equal(parseLookupTable('{"version":1,"symbols":{},"phrases":{"kv":[{"conceptId":"x","tokens":[]}]}}'), undefined);
     assert.equal(parseLookupTable('not json'), undefined);
     assert.deepEqual(parseLookupTable('{"version":1,"symbols":{"A":"a"},"phrases":{}}'), { version: 1, symbols: { A: 'a' }, phrases: {} });
+  });
+});
+
+describe('shipped terms come first', () => {
+  it('drops a user concept alias that a shipped concept has, in any case, and keeps its own', () => {
+    const shipped = shippedCatalog();
+    const kv = shipped.concept('kv-cache');
+    assert.ok(kv && kv.aliases.length > 0, 'a shipped concept with aliases');
+    const mine = { ...kv, id: 'my-cache', title: 'My cache', aliases: [kv.aliases[0].toUpperCase(), kv.title, 'my special cache'] };
+    const merged = shipped.derive({ ...shipped.data, concepts: [...shipped.data.concepts, mine] });
+    const concepts = shippedFirst(shipped, merged);
+    assert.deepEqual(concepts.find((c) => c.id === 'my-cache')?.aliases, ['my special cache']);
+    assert.deepEqual(concepts.find((c) => c.id === 'kv-cache'), kv, 'a shipped concept keeps everything');
+    const table = buildLookupTable(concepts);
+    assert.equal(termAt(table, kv.aliases[0], 0)?.conceptId, 'kv-cache', 'the shipped alias still finds the shipped concept');
+    assert.equal(termAt(table, 'my special cache', 0)?.conceptId, 'my-cache');
   });
 });

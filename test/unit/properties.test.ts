@@ -5,7 +5,7 @@ import { compileCatalog } from '../../src/catalog/compile/compileCatalog';
 import { parseFrontMatter } from '../../src/catalog/compile/frontMatter';
 import { MarkdownRenderer } from '../../src/panel/markdownRenderer';
 import { readLegacy } from '../../src/study/legacy';
-import { buildExport, parseImport } from '../../src/study/exportFile';
+import { buildExport, parseImport } from '../../src/transfer/exportFile';
 import { canonical } from '../../src/study/merge';
 import { validateState } from '../../src/study/schema';
 import { decodeStored, encodeLocal, encodeSynced } from '../../src/study/storedValue';

@@ -1,7 +1,7 @@
 // Webview messages are checked at the boundary: whatever a page posts, handlers see only valid ones.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { describeMessage, isDrillWebviewMessage, isWebviewMessage } from '../../src/shared/protocol';
+import { describeMessage, isDashboardWebviewMessage, isDrillWebviewMessage, isWebviewMessage } from '../../src/shared/protocol';
 
 describe('webview message guards', () => {
   it('accept the messages the panels send', () => {
@@ -50,6 +50,13 @@ describe('webview message guards', () => {
     for (const m of badDrill) {
       assert.equal(isDrillWebviewMessage(m), false, describeMessage(m));
     }
+    // The dashboard only opens entries and links: the answer panel's actions are not its own.
+    for (const m of [{ type: 'ready' }, { type: 'open', id: 'kv-cache' }, { type: 'openExternal', url: 'https://arxiv.org' }]) {
+      assert.ok(isDashboardWebviewMessage(m), JSON.stringify(m));
+    }
+    for (const m of [null, { type: 'togglePracticed', id: 'q' }, { type: 'pin' }, { type: 'open', id: '' }, { type: 'openExternal', url: 7 }, { type: 'grade', grade: 3, covered: [] }]) {
+      assert.equal(isDashboardWebviewMessage(m), false, describeMessage(m));
+    }
   });
 
   it('never throw on any value, and describe it briefly for the log', () => {
@@ -57,6 +64,7 @@ describe('webview message guards', () => {
       fc.property(fc.anything(), (m) => {
         isWebviewMessage(m);
         isDrillWebviewMessage(m);
+        isDashboardWebviewMessage(m);
         assert.ok(describeMessage(m).length <= 201);
       }),
       { numRuns: 2000 },

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Catalog } from '../../src/catalog/catalog';
 import { sectionsOf } from '../../src/search/searchDocs';
-import MiniSearch from 'minisearch';
-import { commonTerms, SearchEngine, SECTION_OPTIONS, snippetOf } from '../../src/search/searchEngine';
+import { SearchEngine, snippetOf } from '../../src/search/searchEngine';
 import { itemsFor, unsortable } from '../../src/search/searchItems';
 import { MarkdownRenderer } from '../../src/panel/markdownRenderer';
 import { shippedCatalog } from './helpers';
@@ -102,15 +101,5 @@ describe('search over the shipped catalog', function () {
 
   it('keeps the cheat-sheet scope to concepts', () => {
     assert.ok(engine.search('attention', 20, concepts).every((h) => h.kind === 'concept'));
-  });
-});
-
-describe('body terms too common to search', () => {
-  it('are the terms in more than the given share of sections, and nothing else', () => {
-    const index = new MiniSearch(SECTION_OPTIONS);
-    const doc = (id: string, body: string) => ({ id, entryId: id, kind: 'question' as const, anchor: '', heading: '', keyPoints: '', summary: '', body });
-    index.addAll([doc('a', 'model dropout'), doc('b', 'model attention'), doc('c', 'model cache dropout'), doc('d', 'latency')]);
-    assert.deepEqual([...commonTerms(index.toJSON(), 0.5)].sort(), ['model']);
-    assert.deepEqual([...commonTerms(index.toJSON(), 0.25)].sort(), ['dropout', 'model']);
   });
 });

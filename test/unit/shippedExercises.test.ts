@@ -9,7 +9,7 @@ import { formatProblem } from '../../src/catalog/compile/compileCatalog';
 import { compileExercises, EXERCISES_DIR } from '../../src/catalog/compile/compileExercises';
 import type { Exercise, RunOutcome } from '../../src/exercises/exerciseTypes';
 import { runExercise } from '../../src/exercises/runner/runExercise';
-import { readExerciseFolders } from '../../scripts/exerciseFolders';
+import { readExerciseFolders } from '../../src/catalog/compile/exerciseFolders';
 import { HARNESS_DIR } from '../support/exerciseFixtures';
 import { pythonForTests } from '../support/pythonForTests';
 import { CONTENT_ROOT, shippedCatalog } from './helpers';

@@ -5,7 +5,7 @@ import { StudyStore } from '../../src/study/studyStore';
 import { Catalog as CatalogClass } from '../../src/catalog/catalog';
 import { orderCatalog } from '../../src/catalog/compile/compileCatalog';
 import { aggregate } from '../../src/dashboard/dashboard';
-import { SECTION_FOLDER_THRESHOLD, TreeModel, TreeNode } from '../../src/tree/treeModel';
+import { questionIdsOf, SECTION_FOLDER_THRESHOLD, TreeModel, TreeNode } from '../../src/tree/treeModel';
 import { MemoryBackups, MemoryMemento, shippedCatalog } from './helpers';
 
 const label = (n: TreeNode) =>
@@ -105,6 +105,42 @@ describe('TreeModel', () => {
     assert.ok(node.parent.type === 'topic' || node.parent.type === 'section');
   });
 
+  it('fires its one change event once per catalog, mark or filter change, after it has caught up', async () => {
+    const progress = new StudyStore({ memento: new MemoryMemento(), backups: new MemoryBackups() });
+    await progress.load();
+    const source = new CatalogSource(catalog);
+    const model = new TreeModel(source, progress);
+    const seen: string[] = [];
+    model.onDidChange(() => seen.push(model.roots().map(label).join(',')));
+    const withoutLlm = new CatalogClass({ ...catalog.data, topics: catalog.topics.filter((t) => t.id !== 'llm') });
+    source.set(withoutLlm);
+    assert.deepEqual(seen.length, 1, 'one event for a new catalog');
+    assert.ok(!seen[0].includes('llm'), 'read after the model rebuilt its nodes');
+    await progress.setPracticed([catalog.questions[0].id], true);
+    assert.equal(seen.length, 2, 'one event for a mark');
+    model.setFilter('practiced');
+    model.setFilter('practiced');
+    assert.equal(seen.length, 3, 'one event for a new filter, none for the same one');
+    model.dispose();
+    await progress.setPracticed([catalog.questions[1].id], true);
+    assert.equal(seen.length, 3, 'nothing after dispose');
+  });
+
+  it('names the questions each kind of node stands for', async () => {
+    const { model } = await setup();
+    const roots = model.roots();
+    const topic = roots.find((n) => n.type === 'topic' && n.topic.id === 'llm')!;
+    assert.deepEqual(questionIdsOf(topic, catalog), catalog.questionsOf('llm').map((q) => q.id));
+    const path = model.children(roots.find((n) => n.type === 'paths')!)[0];
+    assert.ok(path.type === 'path');
+    assert.deepEqual(questionIdsOf(path, catalog), catalog.pathQuestionIds(path.path));
+    const concept = model.children(roots.find((n) => n.type === 'cheatSheet')!).find((n) => n.type === 'concept' && catalog.questionsUsing(n.concept.id).length > 0)!;
+    assert.ok(concept.type === 'concept');
+    assert.deepEqual(questionIdsOf(concept, catalog), catalog.questionsUsing(concept.concept.id).map((q) => q.id));
+    assert.ok(questionIdsOf(concept, catalog).length > 0);
+    assert.deepEqual(questionIdsOf(roots[0], catalog), [], 'the due node is reviewed, not practiced from here');
+  });
+
   describe('section folders', () => {
     // A topic of 20 questions in two sections, plus one unfiled question and one in a section only a user file uses.
     function bigTopic() {
@@ -134,6 +170,7 @@ describe('TreeModel', () => {
       assert.ok(first.type === 'section');
       assert.deepEqual(model.children(first).map(label), ['q-02', 'q-04', 'q-06', 'q-08', 'q-10', 'q-12', 'q-14', 'q-16', 'q-18']);
       assert.deepEqual(model.sectionCount(big.topics[0].id, 'First'), { practiced: 0, total: 9 });
+      assert.deepEqual(questionIdsOf(first, big), ['q-02', 'q-04', 'q-06', 'q-08', 'q-10', 'q-12', 'q-14', 'q-16', 'q-18'], 'a section stands for its questions');
       const inFolder = model.nodeFor('q-04');
       assert.ok(inFolder?.type === 'question' && inFolder.parent === first, 'reveal finds it inside its folder');
       assert.deepEqual(

@@ -32,10 +32,10 @@ describe('packaged VSIX', function () {
 
   it('ships only the manifest files, dist/ and media/', async () => {
     const names = await listEntries(vsix);
-    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|license(\.txt)?|dist\/[^/]+\.(js|json)|dist\/bodies\/[a-z0-9-]+\.md|media\/[^/]+\.(css|svg|png)|media\/python\/mlprep_(run|check)\.py|media\/screenshots\/[a-z-]+\.jpg|media\/walkthrough\/[a-z-]+\.md))$/i;
+    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|license(\.txt)?|dist\/[^/]+\.(js|json)|dist\/bodies\/[a-z0-9-]+\.md|media\/[^/]+\.(css|svg|png)|media\/screenshots\/[a-z-]+\.jpg|media\/walkthrough\/[a-z-]+\.md|media\/python\/mlprep_[a-z]+\.py))$/i;
     const unexpected = names.filter((n) => !allowed.test(n));
     assert.deepEqual(unexpected, []);
-    for (const needed of ['extension/dist/extension.js', 'extension/dist/webview.js', 'extension/dist/catalog.json', 'extension/dist/bodies/kv-cache.md', 'extension/dist/search-heads.json', 'extension/dist/search-sections.json', 'extension/media/panel.css', 'extension/dist/exercises.json', 'extension/media/python/mlprep_run.py', 'extension/media/python/mlprep_check.py']) {
+    for (const needed of ['extension/dist/extension.js', 'extension/dist/webview.js', 'extension/dist/drill.js', 'extension/dist/dashboard.js', 'extension/dist/catalog.json', 'extension/dist/bodies/kv-cache.md', 'extension/dist/search-heads.json', 'extension/dist/search-sections.json', 'extension/media/panel.css', 'extension/dist/exercises.json', 'extension/media/python/mlprep_run.py', 'extension/media/python/mlprep_check.py']) {
       assert.ok(names.includes(needed), `${needed} is in the VSIX`);
     }
     assert.ok(!names.some((n) => n.endsWith('.map')), 'no source maps');

@@ -2,8 +2,8 @@
 // file is read back. Pure: no file system, no vscode. A file is read with the same checks, time
 // window and id length as the store's writes, so every export can be imported again; files of
 // version 1 (marks and practice as two parts, note names only) are still read.
-import { readLegacy } from './legacy';
-import { normalize } from './merge';
+import { readLegacy } from '../study/legacy';
+import { normalize } from '../study/merge';
 import {
   checkEntry,
   checkList,
@@ -18,8 +18,8 @@ import {
   type LoggedReview,
   type QuestionRecord,
   type StudyState,
-} from './schema';
-import { MAX_LOG_ENTRIES } from './types';
+} from '../study/schema';
+import { MAX_LOG_ENTRIES } from '../study/types';
 
 export const EXPORT_FORMAT = 'ml-interview-prep-progress';
 export const EXPORT_VERSION = 2;

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { CatalogSource } from '../catalog/catalogSource';
-import type { NotesFolder } from './notes';
-import type { BackupSink } from './backups';
+import type { NotesFolder } from '../study/notes';
+import type { BackupSink } from '../study/backups';
 import { buildExport, MAX_IMPORT_CHARS, parseImport } from './exportFile';
 import { planNotes } from './notesImport';
-import type { StudyStore } from './studyStore';
+import type { StudyStore } from '../study/studyStore';
 
 /** Export, import and reset of all study data: marks, cards, the review log and "My answer" notes. */
 export class StudyTransfer {

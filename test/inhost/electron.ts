@@ -2,10 +2,10 @@
 // downloads. For contributors whose machines can reach VS Code's downloads; CI uses code-server.
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { bundleInHost } from '../test/inhost/build';
+import { bundleInHost } from './build';
 
 async function main(): Promise<void> {
-  const repo = path.resolve(__dirname, '..');
+  const repo = path.resolve(__dirname, '..', '..');
   const out = path.join(repo, 'out', 'inhost');
   bundleInHost(out);
   await runTests({
