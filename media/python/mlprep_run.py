@@ -35,6 +35,21 @@ def cap(text, limit):
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+class CappedOutput(io.StringIO):
+    """Keeps the first `limit` characters written: a print loop must not fill the memory
+    before the timeout ends it. One more than OUTPUT_CAP, so cap() marks the cut."""
+
+    def __init__(self, limit):
+        super().__init__()
+        self._room = limit
+
+    def write(self, text):
+        kept = text[: max(self._room, 0)]
+        super().write(kept)
+        self._room -= len(kept)
+        return len(text)
+
+
 def load(path, name):
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
@@ -85,7 +100,7 @@ def main(argv):
         "numpy": numpy.__version__,
         "tests": [{"name": n, "label": label_of(n, f)} for n, f in cases],
     })
-    captured = io.StringIO()
+    captured = CappedOutput(OUTPUT_CAP + 1)
     try:
         with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):
             attempt = load(attempt_path, "mlprep_attempt")
@@ -94,7 +109,7 @@ def main(argv):
         return 1
     passed = failed = 0
     for name, fn in cases:
-        out = io.StringIO()
+        out = CappedOutput(OUTPUT_CAP + 1)
         result = {"event": "result", "name": name, "label": label_of(name, fn)}
         started = time.perf_counter()
         try:

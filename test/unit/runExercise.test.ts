@@ -166,6 +166,18 @@ describe('runExercise (real Python)', function () {
     assert.ok(Date.now() - started < 10_000, 'stopped long before the timeout');
   });
 
+  it('keeps only the start of what a test prints, so a print loop cannot fill the memory', async function () {
+    if (process.platform !== 'linux') {
+      this.skip(); // The fixture caps its own memory through /proc and RLIMIT_AS.
+    }
+    const outcome = await run(attempt('print_loop.py'), { only: ['test_scalar'], timeoutMs: 20_000 });
+    assert.ok(outcome.kind === 'completed', JSON.stringify(outcome).slice(0, 1000));
+    const [result] = outcome.results;
+    assert.equal(result.status, 'passed', result.message);
+    assert.match(result.output ?? '', /^flood line 0 x{3000,}…$/);
+    assert.ok((result.output ?? '').length <= 4000);
+  });
+
   it('reports an exit from the user code as a crash, keeping the results before it', async () => {
     const outcome = await run(attempt('hard_exit.py'));
     assert.ok(outcome.kind === 'crashed', JSON.stringify(outcome));
