@@ -16,7 +16,9 @@ import importlib.util
 import io
 import json
 import os
+import signal
 import sys
+import threading
 import time
 import traceback
 
@@ -73,10 +75,29 @@ def short_traceback(error, attempt_path):
     return head + ("\n" + "\n".join(lines) if lines else "")
 
 
+def end_with_parent():
+    """POSIX: ends the run once the process that started it is gone (the editor was killed), so
+    an endless loop in the user's code does not spin on unwatched. When the run leads its own
+    process group, as the extension starts it, the children the user's code started go too."""
+    if os.name != "posix":
+        return
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        if os.getpgrp() == os.getpid():
+            os.killpg(os.getpid(), signal.SIGKILL)
+        os._exit(4)
+
+    threading.Thread(target=watch, name="mlprep-parent-watch", daemon=True).start()
+
+
 def main(argv):
     if len(argv) < 3:
         sys.stderr.write(__doc__)
         return 2
+    end_with_parent()
     attempt_path, tests_path = os.path.abspath(argv[1]), os.path.abspath(argv[2])
     only = set(argv[3:])
     try:

@@ -1,6 +1,7 @@
 // The runner with a real Python: results, load errors, timeouts that kill the whole process
 // group, the output cap, cancelling, a missing interpreter, and the temp folder's removal.
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -155,6 +156,27 @@ describe('runExercise (real Python)', function () {
     const pid = Number(readFileSync(pidFile, 'utf8'));
     assert.ok(pid > 0);
     assert.ok(await waitFor(() => !alive(pid), 1000), `the child sleep (pid ${pid}) is gone`);
+  });
+
+  it('ends a run, and the child process it started, when the process that started it is killed', async function () {
+    if (!posix) {
+      this.skip(); // The harness watches its parent on POSIX only.
+    }
+    // One Node process (the tsx command would add a second one between).
+    const script = join(__dirname, '..', 'fixtures', 'exercises', 'runThenWait.ts');
+    const host = spawn(process.execPath, ['--require', 'tsx/cjs', script, python, attempt('loop_with_child.py')], { stdio: 'ignore', cwd: join(__dirname, '..', '..') });
+    try {
+      const pidFile = (name: string) => join(work, name);
+      assert.ok(await waitFor(() => existsSync(pidFile('python.pid')) && existsSync(pidFile('sleep.pid')), 15_000), 'the run started');
+      const pids = ['python.pid', 'sleep.pid'].map((f) => Number(readFileSync(pidFile(f), 'utf8')));
+      assert.ok(pids.every(alive));
+      host.kill('SIGKILL');
+      for (const pid of pids) {
+        assert.ok(await waitFor(() => !alive(pid), 3000), `pid ${pid} is gone after its starter was killed`);
+      }
+    } finally {
+      host.kill('SIGKILL');
+    }
   });
 
   it('stops a print flood at the output cap as a crash', async () => {
