@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Exercise, RunOutcome, TestCaseResult } from '../../src/exercises/exerciseTypes';
-import { runExercise, RunRequest, TEMP_PREFIX } from '../../src/exercises/runner/runExercise';
+import { runExercise, RunRequest, TEMP_PREFIX, unrunnableInterpreter } from '../../src/exercises/runner/runExercise';
 import { ATTEMPTS, goodExercise, goodFolder, HARNESS_DIR } from '../support/exerciseFixtures';
 import { pythonForTests } from '../support/pythonForTests';
 
@@ -40,6 +40,15 @@ async function waitFor(condition: () => boolean, ms: number): Promise<boolean> {
 }
 
 const ourTempFolders = () => new Set(readdirSync(tmpdir()).filter((n) => n.startsWith(TEMP_PREFIX)));
+
+describe('unrunnableInterpreter', () => {
+  it('refuses batch files on Windows only, with what to set instead', () => {
+    assert.match(unrunnableInterpreter('C:\\Users\\u\\.pyenv\\pyenv-win\\shims\\python.BAT', 'win32') ?? '', /is a batch file.*mlPrep\.python\.path.*pyenv which python/);
+    assert.ok(unrunnableInterpreter('C:\\tools\\python.cmd', 'win32'));
+    assert.equal(unrunnableInterpreter('C:\\Python312\\python.exe', 'win32'), undefined);
+    assert.equal(unrunnableInterpreter('/opt/bin/python.cmd', 'linux'), undefined);
+  });
+});
 
 describe('runExercise (real Python)', function () {
   this.timeout(30_000);

@@ -48,6 +48,10 @@ export async function runExercise(request: RunRequest): Promise<RunOutcome> {
   if (request.python.trim() === '') {
     return { kind: 'noInterpreter', tried: [] };
   }
+  const unrunnable = unrunnableInterpreter(request.python);
+  if (unrunnable) {
+    return outcomeOf([], { kind: 'notStarted', detail: unrunnable }, context(request));
+  }
   // Checked here because a missing folder would make spawn fail with ENOENT, which reads as a
   // missing interpreter.
   if (!(await isFile(request.attemptPath))) {
@@ -70,6 +74,17 @@ export async function runExercise(request: RunRequest): Promise<RunOutcome> {
       await rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
     }
   }
+}
+
+/**
+ * Why `python` cannot be started without a shell, if it cannot: Windows runs .bat and .cmd files
+ * only through cmd.exe (Node refuses them since 20.12), and pyenv-win's shims are such files.
+ */
+export function unrunnableInterpreter(python: string, platform: NodeJS.Platform = process.platform): string | undefined {
+  if (platform === 'win32' && /\.(bat|cmd)$/i.test(python.trim())) {
+    return `${python} is a batch file, which cannot run the tests; set mlPrep.python.path to the python.exe it starts (with pyenv-win: "pyenv which python")`;
+  }
+  return undefined;
 }
 
 async function isFile(path: string): Promise<boolean> {
