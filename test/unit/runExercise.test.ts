@@ -6,7 +6,8 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Exercise, RunOutcome, TestCaseResult } from '../../src/exercises/exerciseTypes';
-import { runExercise, RunRequest, TEMP_PREFIX, unrunnableInterpreter } from '../../src/exercises/runner/runExercise';
+import { unrunnableInterpreter } from '../../src/exercises/interpreter';
+import { runExercise, RunRequest, TEMP_PREFIX } from '../../src/exercises/runner/runExercise';
 import { ATTEMPTS, goodExercise, goodFolder, HARNESS_DIR } from '../support/exerciseFixtures';
 import { pythonForTests } from '../support/pythonForTests';
 

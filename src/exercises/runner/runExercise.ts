@@ -8,6 +8,7 @@ import { delimiter, dirname, join, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { Exercise, RunOutcome, TestCaseResult } from '../exerciseTypes';
 import { HarnessEvent, HarnessLineReader, outcomeOf, ProcessEnding } from './harnessEvents';
+import { unrunnableInterpreter } from '../interpreter';
 import { killTree } from './killTree';
 
 export interface RunRequest {
@@ -74,17 +75,6 @@ export async function runExercise(request: RunRequest): Promise<RunOutcome> {
       await rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
     }
   }
-}
-
-/**
- * Why `python` cannot be started without a shell, if it cannot: Windows runs .bat and .cmd files
- * only through cmd.exe (Node refuses them since 20.12), and pyenv-win's shims are such files.
- */
-export function unrunnableInterpreter(python: string, platform: NodeJS.Platform = process.platform): string | undefined {
-  if (platform === 'win32' && /\.(bat|cmd)$/i.test(python.trim())) {
-    return `${python} is a batch file, which cannot run the tests; set mlPrep.python.path to the python.exe it starts (with pyenv-win: "pyenv which python")`;
-  }
-  return undefined;
 }
 
 async function isFile(path: string): Promise<boolean> {
