@@ -10,6 +10,7 @@ Events on stdout, each one line starting with "@mlprep ", then JSON:
   {"event": "missingNumpy", "python"}         exit code 3
   {"event": "done", "passed", "failed"}
 Anything the user's code prints is captured per test (capped) and never mixed into the events.
+On POSIX the run ends (exit code 4) once the process that started it is gone.
 """
 import contextlib
 import importlib.util
