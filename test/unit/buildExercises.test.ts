@@ -68,4 +68,16 @@ describe('build: exercises', function () {
     assert.equal(existsSync(join(out, 'exercises.json')), false);
     assert.equal(existsSync(join(out, 'catalog.json')), false);
   });
+
+  it('lists the problems of the catalog and of the exercises in the same run', () => {
+    cpSync(join(FIXTURES, 'good', 'add-one'), join(content, 'exercises', 'add-one'), { recursive: true });
+    const concept = join(content, 'concepts', 'bias.md');
+    writeFileSync(concept, readFileSync(concept, 'utf8').replace('status: "draft"', 'status: "unknown"'));
+    rmSync(join(content, 'exercises', 'add-one', 'starter.py'));
+    const result = build(content, out);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /concepts\/bias\.md:\d+: field "status" must be one of draft, published/);
+    assert.match(result.stderr, /exercises\/add-one\/starter\.py:1: missing file/);
+    assert.doesNotMatch(result.stderr, /unknown (topic|id)/, 'the ids of a catalog with problems still count');
+  });
 });

@@ -2,7 +2,7 @@
 // Pure: the build passes in the files and the ids of the catalog it compiled first.
 
 import type { Exercise, ExerciseTestCase } from '../../exercises/exerciseTypes';
-import type { Difficulty } from '../types';
+import type { CatalogData, Difficulty } from '../types';
 import { bodyLinkProblems, checkFields, checkSections, ID_PATTERN, Problem, Report } from './compileCatalog';
 import { EXERCISE_FIELDS, EXERCISE_SECTIONS } from './fieldSpecs';
 import { parseFrontMatter, ParsedFile } from './frontMatter';
@@ -28,6 +28,28 @@ export interface ExerciseCompileResult {
   readonly drafts: readonly Exercise[];
   /** Every problem, with the file (relative to content/) and line. */
   readonly problems: readonly Problem[];
+}
+
+/** The ids exercises may link to, from a compiled catalog. */
+export function knownIdsOf(catalog: Pick<CatalogData, 'topics' | 'concepts' | 'questions'>): KnownIds {
+  return {
+    topics: new Set(catalog.topics.map((t) => t.id)),
+    concepts: new Set(catalog.concepts.map((c) => c.id)),
+    questions: new Set(catalog.questions.map((q) => q.id)),
+  };
+}
+
+/**
+ * The same from content file paths (`topics/<id>.md`...), for when the catalog has problems of
+ * its own: the build then still reports the exercises' problems in the same run.
+ */
+export function knownIdsFromPaths(paths: readonly string[]): KnownIds {
+  const ids = (pattern: RegExp) => new Set(paths.flatMap((p) => pattern.exec(p)?.[1] ?? []));
+  return {
+    topics: ids(/^topics\/([^/]+)\.md$/),
+    concepts: ids(/^concepts\/([^/]+)\.md$/),
+    questions: ids(/^questions\/[^/]+\/([^/]+)\.md$/),
+  };
 }
 
 export const EXERCISE_FILES = ['exercise.md', 'starter.py', 'solution.py', 'tests.py'] as const;
