@@ -173,6 +173,7 @@ describe('runExercise (real Python)', function () {
       this.skip(); // The harness watches its parent on POSIX only.
     }
     // One Node process (the tsx command would add a second one between).
+    const before = ourTempFolders();
     const script = join(__dirname, '..', 'fixtures', 'exercises', 'runThenWait.ts');
     const host = spawn(process.execPath, ['--require', 'tsx/cjs', script, python, attempt('loop_with_child.py')], { stdio: 'ignore', cwd: join(__dirname, '..', '..') });
     try {
@@ -186,6 +187,12 @@ describe('runExercise (real Python)', function () {
       }
     } finally {
       host.kill('SIGKILL');
+      // A killed starter cannot remove its run's temp folder; the test does.
+      for (const name of ourTempFolders()) {
+        if (!before.has(name)) {
+          rmSync(join(tmpdir(), name), { recursive: true, force: true });
+        }
+      }
     }
   });
 
