@@ -41,6 +41,7 @@ async function waitFor(condition: () => boolean, ms: number): Promise<boolean> {
 }
 
 const ourTempFolders = () => new Set(readdirSync(tmpdir()).filter((n) => n.startsWith(TEMP_PREFIX)));
+const TEMP_VARIABLES = ['TMPDIR', 'TMP', 'TEMP'] as const;
 
 describe('unrunnableInterpreter', () => {
   it('refuses batch files on Windows only, with what to set instead', () => {
@@ -57,9 +58,29 @@ describe('runExercise (real Python)', function () {
   let exercise: Exercise;
   let work: string;
 
+  let privateTemp: string;
+  const savedTemp: Partial<Record<(typeof TEMP_VARIABLES)[number], string>> = {};
+
   before(() => {
     python = pythonForTests();
     exercise = goodExercise();
+    // A temp folder of our own (os.tmpdir() reads these variables on each call), so checking
+    // that runs remove their folders does not see another test process's runs.
+    privateTemp = mkdtempSync(join(tmpdir(), 'mlprep-runner-tests-'));
+    for (const name of TEMP_VARIABLES) {
+      savedTemp[name] = process.env[name];
+      process.env[name] = privateTemp;
+    }
+  });
+  after(() => {
+    for (const name of TEMP_VARIABLES) {
+      if (savedTemp[name] === undefined) {
+        delete process.env[name];
+      } else {
+        process.env[name] = savedTemp[name];
+      }
+    }
+    rmSync(privateTemp, { recursive: true, force: true });
   });
   beforeEach(() => {
     work = mkdtempSync(join(tmpdir(), 'mlprep-attempts-'));
@@ -173,9 +194,9 @@ describe('runExercise (real Python)', function () {
       this.skip(); // The harness watches its parent on POSIX only.
     }
     // One Node process (the tsx command would add a second one between).
-    const before = ourTempFolders();
     const script = join(__dirname, '..', 'fixtures', 'exercises', 'runThenWait.ts');
-    const host = spawn(process.execPath, ['--require', 'tsx/cjs', script, python, attempt('loop_with_child.py')], { stdio: 'ignore', cwd: join(__dirname, '..', '..') });
+    // Its temp folder, which a killed starter cannot remove, lands in the private temp folder.
+    const host = spawn(process.execPath, ['--require', 'tsx/cjs', script, python, attempt('loop_with_child.py')], { stdio: 'ignore', cwd: join(__dirname, '..', '..'), env: process.env });
     try {
       const pidFile = (name: string) => join(work, name);
       assert.ok(await waitFor(() => existsSync(pidFile('python.pid')) && existsSync(pidFile('sleep.pid')), 15_000), 'the run started');
@@ -187,12 +208,6 @@ describe('runExercise (real Python)', function () {
       }
     } finally {
       host.kill('SIGKILL');
-      // A killed starter cannot remove its run's temp folder; the test does.
-      for (const name of ourTempFolders()) {
-        if (!before.has(name)) {
-          rmSync(join(tmpdir(), name), { recursive: true, force: true });
-        }
-      }
     }
   });
 
