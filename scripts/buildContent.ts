@@ -4,8 +4,8 @@ import { Catalog } from '../src/catalog/catalog';
 import { SearchEngine } from '../src/search/searchEngine';
 import { join, relative, sep } from 'node:path';
 import { compileCatalog, ContentFile, formatProblem, Problem } from '../src/catalog/compile/compileCatalog';
-import { compileExercises, EXERCISES_DIR } from '../src/catalog/compile/compileExercises';
-import { readExerciseFolders } from './exerciseFolders';
+import { compileExercises, EXERCISES_DIR, knownIdsFromPaths, knownIdsOf } from '../src/catalog/compile/compileExercises';
+import { readExerciseFolders } from '../src/catalog/compile/exerciseFolders';
 import type { ExerciseData } from '../src/exercises/exerciseTypes';
 import { AliasClash, buildLookupTable } from '../src/lookup/lookupTable';
 
@@ -35,18 +35,12 @@ function failBuild(found: readonly Problem[], what: string): never {
   console.error(`\n${found.length} problem(s) in ${shown}; no ${what} written.`);
   process.exit(1);
 }
-if (!catalog) {
-  failBuild(problems, 'catalog');
-}
 const exerciseFolders = readExerciseFolders(join(contentDir, EXERCISES_DIR));
-const compiledExercises = compileExercises(exerciseFolders.folders, {
-  topics: new Set(catalog.topics.map((t) => t.id)),
-  concepts: new Set(catalog.concepts.map((c) => c.id)),
-  questions: new Set(catalog.questions.map((q) => q.id)),
-});
-const exerciseProblems = [...exerciseFolders.problems, ...compiledExercises.problems];
-if (exerciseProblems.length > 0) {
-  failBuild(exerciseProblems, 'catalog or exercises');
+const known = catalog ? knownIdsOf(catalog) : knownIdsFromPaths(files.map((f) => f.path));
+const compiledExercises = compileExercises(exerciseFolders.folders, known);
+const allProblems = [...problems, ...exerciseFolders.problems, ...compiledExercises.problems];
+if (!catalog || allProblems.length > 0) {
+  failBuild(allProblems, 'catalog or exercises');
 }
 mkdirSync(join(outFile, '..'), { recursive: true });
 // Answers and explanations go to one file each, read when shown: the catalog the extension

@@ -5,9 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { commandExists, DEBIAN_PYTHON, findPythonWithNumpy, FoundPython, probePython } from './pythonWithNumpy';
-
-export const PYTHON_PATH_FILE = join(__dirname, '..', '.cache', 'python-path');
+import { commandExists, DEBIAN_PYTHON, findPythonWithNumpy, FoundPython, probePython, PYTHON_PATH_FILE } from '../test/support/pythonWithNumpy';
 
 function aptInstall(): boolean {
   const apt = (args: string[]) => {

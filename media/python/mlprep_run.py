@@ -10,13 +10,16 @@ Events on stdout, each one line starting with "@mlprep ", then JSON:
   {"event": "missingNumpy", "python"}         exit code 3
   {"event": "done", "passed", "failed"}
 Anything the user's code prints is captured per test (capped) and never mixed into the events.
+On POSIX the run ends (exit code 4) once the process that started it is gone.
 """
 import contextlib
 import importlib.util
 import io
 import json
 import os
+import signal
 import sys
+import threading
 import time
 import traceback
 
@@ -33,6 +36,21 @@ def emit(event):
 
 def cap(text, limit):
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class CappedOutput(io.StringIO):
+    """Keeps the first `limit` characters written: a print loop must not fill the memory
+    before the timeout ends it. One more than OUTPUT_CAP, so cap() marks the cut."""
+
+    def __init__(self, limit):
+        super().__init__()
+        self._room = limit
+
+    def write(self, text):
+        kept = text[: max(self._room, 0)]
+        super().write(kept)
+        self._room -= len(kept)
+        return len(text)
 
 
 def load(path, name):
@@ -58,10 +76,29 @@ def short_traceback(error, attempt_path):
     return head + ("\n" + "\n".join(lines) if lines else "")
 
 
+def end_with_parent():
+    """POSIX: ends the run once the process that started it is gone (the editor was killed), so
+    an endless loop in the user's code does not spin on unwatched. When the run leads its own
+    process group, as the extension starts it, the children the user's code started go too."""
+    if os.name != "posix":
+        return
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        if os.getpgrp() == os.getpid():
+            os.killpg(os.getpid(), signal.SIGKILL)
+        os._exit(4)
+
+    threading.Thread(target=watch, name="mlprep-parent-watch", daemon=True).start()
+
+
 def main(argv):
     if len(argv) < 3:
         sys.stderr.write(__doc__)
         return 2
+    end_with_parent()
     attempt_path, tests_path = os.path.abspath(argv[1]), os.path.abspath(argv[2])
     only = set(argv[3:])
     try:
@@ -85,7 +122,7 @@ def main(argv):
         "numpy": numpy.__version__,
         "tests": [{"name": n, "label": label_of(n, f)} for n, f in cases],
     })
-    captured = io.StringIO()
+    captured = CappedOutput(OUTPUT_CAP + 1)
     try:
         with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):
             attempt = load(attempt_path, "mlprep_attempt")
@@ -94,7 +131,7 @@ def main(argv):
         return 1
     passed = failed = 0
     for name, fn in cases:
-        out = io.StringIO()
+        out = CappedOutput(OUTPUT_CAP + 1)
         result = {"event": "result", "name": name, "label": label_of(name, fn)}
         started = time.perf_counter()
         try:

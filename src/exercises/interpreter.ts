@@ -42,12 +42,23 @@ export async function resolvePython(sources: InterpreterSources, platform: NodeJ
   tried.push("the Python extension's selected interpreter (none)");
   for (const name of pathCandidates(platform)) {
     const found = await safelyAsync(() => sources.onPath(name));
-    if (found) {
+    if (found && !unrunnableInterpreter(found, platform)) {
       return { path: found, source: 'path' };
     }
-    tried.push(`${name} on PATH`);
+    tried.push(found ? `${name} on PATH (${found}: a batch file, which cannot run the tests)` : `${name} on PATH`);
   }
   return { path: undefined, tried };
+}
+
+/**
+ * Why `python` cannot be started without a shell, if it cannot: Windows runs .bat and .cmd files
+ * only through cmd.exe (Node refuses them since 20.12), and pyenv-win's shims are such files.
+ */
+export function unrunnableInterpreter(python: string, platform: NodeJS.Platform = process.platform): string | undefined {
+  if (platform === 'win32' && /\.(bat|cmd)$/i.test(python.trim())) {
+    return `${python} is a batch file, which cannot run the tests; set mlPrep.python.path to the python.exe it starts (with pyenv-win: "pyenv which python")`;
+  }
+  return undefined;
 }
 
 /** `~/venv/bin/python` as a shell would read it; spawn does not expand `~`. */

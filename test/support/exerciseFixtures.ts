@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { compileExercises, ExerciseFolder, KnownIds } from '../../src/catalog/compile/compileExercises';
 import type { Exercise } from '../../src/exercises/exerciseTypes';
-import { readExerciseFolders } from '../../scripts/exerciseFolders';
+import { readExerciseFolders } from '../../src/catalog/compile/exerciseFolders';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'exercises');
 export const ATTEMPTS = join(FIXTURES, 'attempts');

@@ -1,17 +1,14 @@
 // The Python the exercise tests run, as scripts/ensurePython.ts chose it (.cache/python-path),
 // else found the same way. Throws with the reason when there is none, so no test skips silently.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { findPythonWithNumpy, probePython } from '../../scripts/pythonWithNumpy';
-
-const CACHE_FILE = join(__dirname, '..', '..', '.cache', 'python-path');
+import { findPythonWithNumpy, probePython, PYTHON_PATH_FILE } from './pythonWithNumpy';
 let chosen: string | undefined;
 
 export function pythonForTests(): string {
   if (chosen) {
     return chosen;
   }
-  const cached = existsSync(CACHE_FILE) ? readFileSync(CACHE_FILE, 'utf8').trim() : '';
+  const cached = existsSync(PYTHON_PATH_FILE) ? readFileSync(PYTHON_PATH_FILE, 'utf8').trim() : '';
   if (cached && probePython(cached)) {
     chosen = cached;
     return cached;

@@ -156,6 +156,11 @@ describe('compileExercises', () => {
     ]);
   });
 
+  it("reports functions listed in another order than starter.py's", () => {
+    const folder = edit(goodFolder(), 'exercise.md', (t) => t.replace('  - add_one\n  - add_two', '  - add_two\n  - add_one'));
+    assert.deepEqual(problemsOf(folder), [`${MD}:9: field "functions" must list the functions in starter.py's order: add_one, add_two`]);
+  });
+
   it('reports tests.py without tests, with a test of the wrong signature, a test defined twice, and an import of the solution', () => {
     const none = edit(goodFolder(), 'tests.py', () => 'import numpy as np\n\n\ndef helper(m):\n    pass\n');
     assert.deepEqual(problemsOf(none), ['exercises/add-one/tests.py:1: no tests: add at least one top-level "def test_<name>(m):"']);
@@ -167,6 +172,11 @@ describe('compileExercises', () => {
       'exercises/add-one/tests.py:22: test "test_array" is defined twice (first on line 11); Python keeps only the last one',
       'exercises/add-one/tests.py:2: the hidden tests must not import solution.py: compute expected values inside the test',
     ]);
+  });
+
+  it('reports an async test, which the harness would count as passed', () => {
+    const folder = edit(goodFolder(), 'tests.py', (t) => `${t}\n\nasync def test_later(m):\n    pass\n`);
+    assert.deepEqual(problemsOf(folder), ['exercises/add-one/tests.py:25: test "test_later" must be a plain function, not async: the tests run synchronously']);
   });
 
   it('reports missing files, unexpected files, a bad folder name and a file over the size cap', () => {

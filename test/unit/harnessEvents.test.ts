@@ -83,6 +83,14 @@ describe('harness events', () => {
     );
   });
 
+  it("reads Windows' exit code 9009 before any event (the Store's python.exe stand-in) as no interpreter", () => {
+    assert.deepEqual(parseHarnessOutput('', exited(9009, 'Python was not found; run without arguments to install from the Microsoft Store'), context), {
+      kind: 'noInterpreter',
+      tried: ['/usr/bin/python3'],
+    });
+    assert.equal(parseHarnessOutput(start, exited(9009), context).kind, 'crashed');
+  });
+
   it('without a start event, takes the expected tests from the exercise, filtered by only', () => {
     const outcome = parseHarnessOutput('', { kind: 'timedOut', timeoutMs: 5 }, { ...context, exercise, only: ['test_b'] });
     assert.deepEqual(outcome, { kind: 'timedOut', timeoutMs: 5, results: [{ name: 'test_b', label: 'B works', status: 'notRun' }] });

@@ -63,6 +63,14 @@ describe('interpreter resolution', () => {
     assert.deepEqual(asked, ['setting', 'extension', 'python3', 'python', 'py']);
   });
 
+  it('on Windows, passes over a batch-file shim on PATH to the py launcher', async () => {
+    const { s } = sources({ path: { python3: 'C:\\pyenv-win\\shims\\python3.bat', python: 'C:\\pyenv-win\\shims\\python.bat', py: 'C:\\Windows\\py.exe' } });
+    assert.deepEqual(await resolvePython(s, 'win32'), { path: 'C:\\Windows\\py.exe', source: 'path' });
+    const none = await resolvePython(sources({ path: { python: 'C:\\shims\\python.cmd' } }).s, 'win32');
+    assert.ok(none.path === undefined);
+    assert.ok(none.tried.includes('python on PATH (C:\\shims\\python.cmd: a batch file, which cannot run the tests)'), none.tried.join('\n'));
+  });
+
   it('lists everything it tried when nothing is found', async () => {
     const { s } = sources({});
     assert.deepEqual(await resolvePython(s, 'linux'), {

@@ -1,10 +1,12 @@
 // The runner with a real Python: results, load errors, timeouts that kill the whole process
 // group, the output cap, cancelling, a missing interpreter, and the temp folder's removal.
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Exercise, RunOutcome, TestCaseResult } from '../../src/exercises/exerciseTypes';
+import { unrunnableInterpreter } from '../../src/exercises/interpreter';
 import { runExercise, RunRequest, TEMP_PREFIX } from '../../src/exercises/runner/runExercise';
 import { ATTEMPTS, goodExercise, goodFolder, HARNESS_DIR } from '../support/exerciseFixtures';
 import { pythonForTests } from '../support/pythonForTests';
@@ -39,6 +41,16 @@ async function waitFor(condition: () => boolean, ms: number): Promise<boolean> {
 }
 
 const ourTempFolders = () => new Set(readdirSync(tmpdir()).filter((n) => n.startsWith(TEMP_PREFIX)));
+const TEMP_VARIABLES = ['TMPDIR', 'TMP', 'TEMP'] as const;
+
+describe('unrunnableInterpreter', () => {
+  it('refuses batch files on Windows only, with what to set instead', () => {
+    assert.match(unrunnableInterpreter('C:\\Users\\u\\.pyenv\\pyenv-win\\shims\\python.BAT', 'win32') ?? '', /is a batch file.*mlPrep\.python\.path.*pyenv which python/);
+    assert.ok(unrunnableInterpreter('C:\\tools\\python.cmd', 'win32'));
+    assert.equal(unrunnableInterpreter('C:\\Python312\\python.exe', 'win32'), undefined);
+    assert.equal(unrunnableInterpreter('/opt/bin/python.cmd', 'linux'), undefined);
+  });
+});
 
 describe('runExercise (real Python)', function () {
   this.timeout(30_000);
@@ -46,9 +58,29 @@ describe('runExercise (real Python)', function () {
   let exercise: Exercise;
   let work: string;
 
+  let privateTemp: string;
+  const savedTemp: Partial<Record<(typeof TEMP_VARIABLES)[number], string>> = {};
+
   before(() => {
     python = pythonForTests();
     exercise = goodExercise();
+    // A temp folder of our own (os.tmpdir() reads these variables on each call), so checking
+    // that runs remove their folders does not see another test process's runs.
+    privateTemp = mkdtempSync(join(tmpdir(), 'mlprep-runner-tests-'));
+    for (const name of TEMP_VARIABLES) {
+      savedTemp[name] = process.env[name];
+      process.env[name] = privateTemp;
+    }
+  });
+  after(() => {
+    for (const name of TEMP_VARIABLES) {
+      if (savedTemp[name] === undefined) {
+        delete process.env[name];
+      } else {
+        process.env[name] = savedTemp[name];
+      }
+    }
+    rmSync(privateTemp, { recursive: true, force: true });
   });
   beforeEach(() => {
     work = mkdtempSync(join(tmpdir(), 'mlprep-attempts-'));
@@ -157,6 +189,28 @@ describe('runExercise (real Python)', function () {
     assert.ok(await waitFor(() => !alive(pid), 1000), `the child sleep (pid ${pid}) is gone`);
   });
 
+  it('ends a run, and the child process it started, when the process that started it is killed', async function () {
+    if (!posix) {
+      this.skip(); // The harness watches its parent on POSIX only.
+    }
+    // One Node process (the tsx command would add a second one between).
+    const script = join(__dirname, '..', 'fixtures', 'exercises', 'runThenWait.ts');
+    // Its temp folder, which a killed starter cannot remove, lands in the private temp folder.
+    const host = spawn(process.execPath, ['--require', 'tsx/cjs', script, python, attempt('loop_with_child.py')], { stdio: 'ignore', cwd: join(__dirname, '..', '..'), env: process.env });
+    try {
+      const pidFile = (name: string) => join(work, name);
+      assert.ok(await waitFor(() => existsSync(pidFile('python.pid')) && existsSync(pidFile('sleep.pid')), 15_000), 'the run started');
+      const pids = ['python.pid', 'sleep.pid'].map((f) => Number(readFileSync(pidFile(f), 'utf8')));
+      assert.ok(pids.every(alive));
+      host.kill('SIGKILL');
+      for (const pid of pids) {
+        assert.ok(await waitFor(() => !alive(pid), 3000), `pid ${pid} is gone after its starter was killed`);
+      }
+    } finally {
+      host.kill('SIGKILL');
+    }
+  });
+
   it('stops a print flood at the output cap as a crash', async () => {
     const started = Date.now();
     const outcome = await run(attempt('print_flood.py'), { outputCapBytes: 256 * 1024, timeoutMs: 20_000 });
@@ -164,6 +218,18 @@ describe('runExercise (real Python)', function () {
     assert.ok(outcome.kind === 'crashed');
     assert.match(outcome.detail, /printed more than 256 KiB/);
     assert.ok(Date.now() - started < 10_000, 'stopped long before the timeout');
+  });
+
+  it('keeps only the start of what a test prints, so a print loop cannot fill the memory', async function () {
+    if (process.platform !== 'linux') {
+      this.skip(); // The fixture caps its own memory through /proc and RLIMIT_AS.
+    }
+    const outcome = await run(attempt('print_loop.py'), { only: ['test_scalar'], timeoutMs: 20_000 });
+    assert.ok(outcome.kind === 'completed', JSON.stringify(outcome).slice(0, 1000));
+    const [result] = outcome.results;
+    assert.equal(result.status, 'passed', result.message);
+    assert.match(result.output ?? '', /^flood line 0 x{3000,}…$/);
+    assert.ok((result.output ?? '').length <= 4000);
   });
 
   it('reports an exit from the user code as a crash, keeping the results before it', async () => {
@@ -199,6 +265,13 @@ describe('runExercise (real Python)', function () {
     const outcome = await runExercise({ python: missing, exercise, attemptPath: attempt('failing.py'), harnessDir: HARNESS_DIR });
     assert.deepEqual(outcome, { kind: 'noInterpreter', tried: [missing] });
     assert.deepEqual([...ourTempFolders()].filter((n) => !before.has(n)), []);
+  });
+
+  it('reports an attempt file that is gone as a load error, not as a missing interpreter', async () => {
+    const outcome = await run(join(work, 'gone', 'add-one.py'));
+    assert.ok(outcome.kind === 'loadError', JSON.stringify(outcome));
+    assert.match(outcome.message, /add-one\.py does not exist/);
+    assert.deepEqual(await run(attempt('failing.py'), { python: ' ' }), { kind: 'noInterpreter', tried: [] });
   });
 
   it('reports a harness folder that is missing as a crash with the reason, not a rejection', async () => {

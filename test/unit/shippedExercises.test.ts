@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatProblem } from '../../src/catalog/compile/compileCatalog';
-import { compileExercises, EXERCISES_DIR } from '../../src/catalog/compile/compileExercises';
+import { compileExercises, EXERCISES_DIR, knownIdsOf } from '../../src/catalog/compile/compileExercises';
 import type { Exercise, RunOutcome } from '../../src/exercises/exerciseTypes';
 import { runExercise } from '../../src/exercises/runner/runExercise';
-import { readExerciseFolders } from '../../scripts/exerciseFolders';
+import { readExerciseFolders } from '../../src/catalog/compile/exerciseFolders';
 import { HARNESS_DIR } from '../support/exerciseFixtures';
 import { pythonForTests } from '../support/pythonForTests';
 import { CONTENT_ROOT, shippedCatalog } from './helpers';
@@ -17,11 +17,7 @@ import { CONTENT_ROOT, shippedCatalog } from './helpers';
 function compileShipped() {
   const read = readExerciseFolders(join(CONTENT_ROOT, EXERCISES_DIR));
   const catalog = shippedCatalog();
-  const compiled = compileExercises(read.folders, {
-    topics: new Set(catalog.topics.map((t) => t.id)),
-    concepts: new Set(catalog.concepts.map((c) => c.id)),
-    questions: new Set(catalog.questions.map((q) => q.id)),
-  });
+  const compiled = compileExercises(read.folders, knownIdsOf(catalog));
   return { folders: read.folders.length, exercises: [...compiled.exercises, ...compiled.drafts], problems: [...read.problems, ...compiled.problems] };
 }
 

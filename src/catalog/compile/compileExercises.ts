@@ -2,11 +2,11 @@
 // Pure: the build passes in the files and the ids of the catalog it compiled first.
 
 import type { Exercise, ExerciseTestCase } from '../../exercises/exerciseTypes';
-import type { Difficulty } from '../types';
+import type { CatalogData, Difficulty } from '../types';
 import { bodyLinkProblems, checkFields, checkSections, ID_PATTERN, Problem, Report } from './compileCatalog';
 import { EXERCISE_FIELDS, EXERCISE_SECTIONS } from './fieldSpecs';
 import { parseFrontMatter, ParsedFile } from './frontMatter';
-import { derivedLabel, importsModule, PythonDef, topLevelDefs } from './pythonSource';
+import { derivedLabel, importsModule, PythonDef, sourceLines, topLevelDefs } from './pythonSource';
 
 export interface ExerciseFolder {
   /** The folder's name under content/exercises/: the exercise's id. */
@@ -28,6 +28,28 @@ export interface ExerciseCompileResult {
   readonly drafts: readonly Exercise[];
   /** Every problem, with the file (relative to content/) and line. */
   readonly problems: readonly Problem[];
+}
+
+/** The ids exercises may link to, from a compiled catalog. */
+export function knownIdsOf(catalog: Pick<CatalogData, 'topics' | 'concepts' | 'questions'>): KnownIds {
+  return {
+    topics: new Set(catalog.topics.map((t) => t.id)),
+    concepts: new Set(catalog.concepts.map((c) => c.id)),
+    questions: new Set(catalog.questions.map((q) => q.id)),
+  };
+}
+
+/**
+ * The same from content file paths (`topics/<id>.md`...), for when the catalog has problems of
+ * its own: the build then still reports the exercises' problems in the same run.
+ */
+export function knownIdsFromPaths(paths: readonly string[]): KnownIds {
+  const ids = (pattern: RegExp) => new Set(paths.flatMap((p) => pattern.exec(p)?.[1] ?? []));
+  return {
+    topics: ids(/^topics\/([^/]+)\.md$/),
+    concepts: ids(/^concepts\/([^/]+)\.md$/),
+    questions: ids(/^questions\/[^/]+\/([^/]+)\.md$/),
+  };
 }
 
 export const EXERCISE_FILES = ['exercise.md', 'starter.py', 'solution.py', 'tests.py'] as const;
@@ -86,9 +108,14 @@ function compileFolder(folder: ExerciseFolder, known: KnownIds, problems: Proble
 
   const statement = md === undefined ? undefined : readStatement(md, folder.folder, known, reporter('exercise.md'));
   const functions = statement ? (statement.fields.functions as string[]).map((f) => f.trim()) : [];
+  const listedAt = statement?.parsed.fieldLines.get('functions');
   for (const [name, source] of [['starter.py', starter], ['solution.py', solution]] as const) {
     if (source !== undefined) {
-      checkDefined(functions, topLevelDefs(source), reporter(name), statement?.parsed.fieldLines.get('functions'));
+      const defs = topLevelDefs(source);
+      const allDefined = checkDefined(functions, defs, reporter(name), listedAt);
+      if (name === 'starter.py' && allDefined) {
+        checkOrder(functions, defs, reporter('exercise.md'), listedAt ?? 1);
+      }
     }
   }
   const testCases = tests === undefined ? [] : readTestCases(tests, reporter('tests.py'));
@@ -185,14 +212,29 @@ function checkIds(value: unknown, field: string, kind: 'concept' | 'question', k
   }
 }
 
-/** Every listed function must be a top-level `def name(` in the file. */
-function checkDefined(functions: readonly string[], defs: readonly PythonDef[], report: Report, listedAt: number | undefined): void {
+/** Every listed function must be a top-level `def name(` in the file; true when all are. */
+function checkDefined(functions: readonly string[], defs: readonly PythonDef[], report: Report, listedAt: number | undefined): boolean {
   const defined = new Set(defs.map((d) => d.name));
-  for (const name of functions) {
-    if (!defined.has(name)) {
-      const where = listedAt ? ` (listed in exercise.md line ${listedAt})` : '';
-      report(1, `function "${name}"${where} is not defined at the top level: add "def ${name}(" at column 0`);
+  const missing = functions.filter((name) => !defined.has(name));
+  for (const name of missing) {
+    const where = listedAt ? ` (listed in exercise.md line ${listedAt})` : '';
+    report(1, `function "${name}"${where} is not defined at the top level: add "def ${name}(" at column 0`);
+  }
+  return missing.length === 0;
+}
+
+/** The list follows starter.py, so the tree, the statement and the user's file agree. */
+function checkOrder(functions: readonly string[], defs: readonly PythonDef[], report: Report, line: number): void {
+  const listed = new Set(functions);
+  const inFile = new Set<string>();
+  for (const def of defs) {
+    if (listed.has(def.name)) {
+      inFile.add(def.name);
     }
+  }
+  const order = [...inFile];
+  if (order.some((name, i) => name !== functions[i])) {
+    report(line, `field "functions" must list the functions in starter.py's order: ${order.join(', ')}`);
   }
 }
 
@@ -216,6 +258,13 @@ function readTestCases(text: string, report: Report): ExerciseTestCase[] {
     }
     cases.push({ name: def.name, label: def.docLabel ?? derivedLabel(def.name), line: def.line });
   }
+  // The harness would call an async test, get a coroutine back and count it as passed.
+  sourceLines(text).forEach((line, i) => {
+    const match = /^async[ \t]+def[ \t]+(test_[A-Za-z0-9_]*)/.exec(line);
+    if (match) {
+      report(i + 1, `test "${match[1]}" must be a plain function, not async: the tests run synchronously`);
+    }
+  });
   if (cases.length === 0 && seen.size === 0) {
     report(1, 'no tests: add at least one top-level "def test_<name>(m):"');
   }

@@ -38,6 +38,8 @@ export interface OutcomeContext {
 
 const STATUSES: readonly TestCaseStatus[] = ['passed', 'failed', 'errored'];
 const DETAIL_CAP = 2000;
+/** What Windows' Store stand-in for python.exe exits with when no Python is installed. */
+const WINDOWS_NOT_FOUND = 9009;
 
 /** One line of stdout: an event, or undefined for anything else (user output, a damaged line). */
 export function parseHarnessLine(line: string): HarnessEvent | undefined {
@@ -179,6 +181,9 @@ export function outcomeOf(events: readonly HarnessEvent[], ending: ProcessEnding
     case 'notStarted':
       return { kind: 'crashed', exitCode: null, detail: ending.detail, results: all };
     case 'exited':
+      if (ending.exitCode === WINDOWS_NOT_FOUND && !start) {
+        return { kind: 'noInterpreter', tried: [context.python] };
+      }
       return { kind: 'crashed', exitCode: ending.exitCode, detail: crashDetail(ending), results: all };
   }
 }

@@ -2,12 +2,13 @@
 // No vscode import: the Testing view, the panel and the unit tests all call runExercise.
 
 import { spawn } from 'node:child_process';
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { Exercise, RunOutcome, TestCaseResult } from '../exerciseTypes';
 import { HarnessEvent, HarnessLineReader, outcomeOf, ProcessEnding } from './harnessEvents';
+import { unrunnableInterpreter } from '../interpreter';
 import { killTree } from './killTree';
 
 export interface RunRequest {
@@ -45,6 +46,18 @@ export async function runExercise(request: RunRequest): Promise<RunOutcome> {
   if (request.signal?.aborted) {
     return outcomeOf([], { kind: 'cancelled' }, context(request));
   }
+  if (request.python.trim() === '') {
+    return { kind: 'noInterpreter', tried: [] };
+  }
+  const unrunnable = unrunnableInterpreter(request.python);
+  if (unrunnable) {
+    return outcomeOf([], { kind: 'notStarted', detail: unrunnable }, context(request));
+  }
+  // Checked here because a missing folder would make spawn fail with ENOENT, which reads as a
+  // missing interpreter.
+  if (!(await isFile(request.attemptPath))) {
+    return { kind: 'loadError', message: `${resolve(request.attemptPath)} does not exist: start the exercise again to create it` };
+  }
   let dir: string | undefined;
   try {
     const tmp = await mkdtemp(join(tmpdir(), TEMP_PREFIX));
@@ -61,6 +74,14 @@ export async function runExercise(request: RunRequest): Promise<RunOutcome> {
     if (dir !== undefined) {
       await rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
     }
+  }
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
   }
 }
 
@@ -86,6 +107,8 @@ function runHarness(request: RunRequest, runner: string, testsPath: string): Pro
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const capBytes = request.outputCapBytes ?? DEFAULT_OUTPUT_CAP_BYTES;
   const attemptPath = resolve(request.attemptPath);
+  // No -I: it implies -E (our PYTHONPATH and PYTHONDONTWRITEBYTECODE would be ignored) and -s
+  // (no user site-packages, where `pip install --user numpy` puts NumPy).
   const args = [runner, attemptPath, testsPath, ...(request.only ?? [])];
   const posix = process.platform !== 'win32';
 

@@ -1,8 +1,9 @@
-// Reads content/exercises/<id>/ folders for the exercise compiler (the build and the tests).
+// Reads content/exercises/<id>/ folders for the exercise compiler: the one file here that reads
+// the disk, shared by the build (scripts/buildContent.ts) and the tests.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Problem } from '../src/catalog/compile/compileCatalog';
-import { EXERCISES_DIR, ExerciseFolder } from '../src/catalog/compile/compileExercises';
+import type { Problem } from './compileCatalog';
+import { EXERCISES_DIR, ExerciseFolder } from './compileExercises';
 
 export interface ExerciseFolders {
   readonly folders: readonly ExerciseFolder[];

@@ -1,5 +1,5 @@
-// Finds a Python that can import NumPy, for the exercise tests (scripts/ensurePython.ts and
-// test/support/pythonForTests.ts share it).
+// Finds a Python that can import NumPy, for the exercise tests (scripts/ensurePython.ts, run
+// before the unit tests, and test/support/pythonForTests.ts share it).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
@@ -12,6 +12,8 @@ export interface FoundPython {
 }
 
 export const DEBIAN_PYTHON = '/usr/bin/python3';
+/** Where scripts/ensurePython.ts records its choice (gitignored). */
+export const PYTHON_PATH_FILE = join(__dirname, '..', '..', '.cache', 'python-path');
 const PROBE = 'import sys, numpy; print(sys.executable); print("%d.%d.%d" % sys.version_info[:3]); print(numpy.__version__)';
 
 /** Probes one interpreter; undefined when it does not start or has no NumPy. */
