@@ -62,7 +62,7 @@ def test_result_is_a_lloyd_fixed_point(m):
 
 
 def test_iteration_budget(m):
-    """n_iters = 0 returns the seeds; n_iters = 1 moves each seed to the mean of its points; cost never rises"""
+    """n_iters = 0 returns the seeds; n_iters = 1 moves each seed to the mean of its points and relabels; cost never rises"""
     X = np.random.default_rng(6).normal(size=(120, 3))
     seeds = m.kmeans_plus_plus_init(X, 4, np.random.default_rng(2))
     d2 = ((X[:, None, :] - seeds[None]) ** 2).sum(axis=2)
@@ -71,8 +71,12 @@ def test_iteration_budget(m):
     check_close(centers0, seeds, "centers with n_iters = 0")
     check_equal(np.asarray(labels0), nearest, "labels with n_iters = 0")
     one_step = np.array([X[nearest == c].mean(axis=0) for c in range(4)])
-    centers1, _ = m.kmeans(X, 4, np.random.default_rng(2), n_iters=1)
+    centers1, labels1 = m.kmeans(X, 4, np.random.default_rng(2), n_iters=1)
     check_close(centers1, one_step, "centers with n_iters = 1")
+    # Labels index the nearest returned center, not the assignment made before the last move.
+    d2_one = ((X[:, None, :] - one_step[None]) ** 2).sum(axis=2)
+    check(bool(np.any(np.argmin(d2_one, axis=1) != nearest)), "test data: one step should move some points")
+    check_equal(np.asarray(labels1), np.argmin(d2_one, axis=1), "labels with n_iters = 1")
     centers, labels = m.kmeans(X, 4, np.random.default_rng(2))
     cost, seed_cost = ((X - centers[labels]) ** 2).sum(), d2.min(axis=1).sum()
     check(cost <= seed_cost + 1e-9, f"final cost {cost:.4f} exceeds the cost at the seeds {seed_cost:.4f}")

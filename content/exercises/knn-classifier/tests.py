@@ -60,7 +60,7 @@ def test_distance_ties_go_to_the_lower_index(m):
 
 
 def test_vote_ties_go_to_the_closest_label(m):
-    """A 2-2 vote goes to the label of the nearest neighbor, not to the smaller label"""
+    """A tied vote goes to the label of the first neighbor in order (distance, then index), not to the smaller label"""
     X_train = np.array([[0.0], [1.0], [4.0], [5.0]])
     y_train = np.array([2, 9, 9, 2])
     # From 2.4 the order is 1.0 (9), 4.0 (9), 0.0 (2), 5.0 (2): 9 owns the closest point.
@@ -69,6 +69,8 @@ def test_vote_ties_go_to_the_closest_label(m):
     check_equal(np.asarray(m.knn_predict(X_train, y_train, np.array([[2.6]]), 2)), np.array([9]), "k = 2 from 2.6")
     # Labels [2, 9] at distances 1 and 2 tie 1-1; 2 is closer.
     check_equal(np.asarray(m.knn_predict(np.array([[0.0], [3.0]]), np.array([2, 9]), np.array([[1.0]]), 2)), np.array([2]), "1-1 tie")
+    # Both neighbors at distance 1 tie 1-1: the lower training index (label 9) comes first in the order.
+    check_equal(np.asarray(m.knn_predict(np.array([[1.0, 0.0], [-1.0, 0.0]]), np.array([9, 2]), np.zeros((1, 2)), 2)), np.array([9]), "1-1 tie at equal distance")
 
 
 def test_random_data_against_reference(m):

@@ -31,6 +31,18 @@ def test_points_on_a_line(m):
     check_close(ratio, [1.0], "explained variance ratio")
 
 
+def test_sign_rule_uses_the_largest_entry(m):
+    """Points along (2, -4, 3) give the axis (-2, 4, -3)/√29: the largest-magnitude entry decides the sign"""
+    # The first entry and the entry sum are both positive here, so those sign rules pick the other sign.
+    t = np.array([-1.5, -0.5, 0.0, 1.0, 2.0, 3.0])
+    direction = np.array([2.0, -4.0, 3.0])
+    X = np.array([1.0, 0.0, -2.0]) + t[:, None] * direction
+    for data in (X, X[::-1], 2.0 * X.mean(axis=0) - X):
+        _, comps, _, ratio = m.pca_fit(data, 1)
+        check_close(comps, [-direction / np.sqrt(29.0)], "first component", atol=1e-10)
+        check_close(ratio, [1.0], "explained variance ratio")
+
+
 def test_matches_covariance_eigendecomposition(m):
     """Axes, variances and ratios match an eigendecomposition of the sample covariance"""
     X = _anisotropic(seed=1, n=200, scales=[5.0, 3.0, 1.0, 0.5])
