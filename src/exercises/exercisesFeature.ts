@@ -13,7 +13,7 @@ import type { Logger } from '../util/logger';
 import { attemptPath, exercisesFolderPath, startAttempt } from './attemptFiles';
 import { ExerciseCodeLens } from './exerciseCodeLens';
 import { ExerciseLibrary } from './exerciseLibrary';
-import { EXERCISE_PAGE_PREFIX, exercisePageHtml } from './exercisePage';
+import { EXERCISE_PAGE_PREFIX, exercisePageHtml, STATUS_LABEL } from './exercisePage';
 import { recordRun } from './exercisePractice';
 import { ExerciseStatusStore } from './exerciseStatus';
 import { ExerciseTesting } from './exerciseTesting';
@@ -272,7 +272,7 @@ export class ExercisesFeature implements vscode.Disposable {
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(
-      exercises.map((exercise) => ({ label: exercise.title, description: `${exercise.difficulty} · ${this.status.status(exercise.id)}`, detail: exercise.summary, exercise })),
+      exercises.map((exercise) => ({ label: exercise.title, description: `${exercise.difficulty} · ${STATUS_LABEL[this.status.status(exercise.id)].toLowerCase()}`, detail: exercise.summary, exercise })),
       { placeHolder: placeholder, matchOnDescription: true, matchOnDetail: true },
     );
     return picked?.exercise;
@@ -289,18 +289,23 @@ export class ExercisesFeature implements vscode.Disposable {
 
   // Running
 
-  /** Running the user's code needs a trusted workspace; in Restricted Mode nothing is spawned. */
+  /**
+   * Running the user's code needs a trusted workspace; in Restricted Mode nothing is spawned. The
+   * run ends at once (its items say why); the notification's action is handled when clicked.
+   */
   private async mayRun(): Promise<boolean> {
     if (vscode.workspace.isTrusted) {
       return true;
     }
-    const choice = await vscode.window.showWarningMessage(
+    const warning = vscode.window.showWarningMessage(
       'ML Prep: running an exercise runs your code, which needs a trusted workspace. This window is in Restricted Mode.',
       'Manage Workspace Trust',
     );
-    if (choice) {
-      await vscode.commands.executeCommand('workbench.trust.manage');
-    }
+    this.deps.logger.run('exercises: workspace trust', async () => {
+      if (await warning) {
+        await vscode.commands.executeCommand('workbench.trust.manage');
+      }
+    });
     return false;
   }
 

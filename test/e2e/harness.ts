@@ -66,6 +66,8 @@ export interface SessionOptions {
   extraVsix?: readonly string[];
   /** Extra environment for code-server and so its extension host. */
   env?: Record<string, string>;
+  /** Workspace trust on: the workspace opens untrusted (Restricted Mode). Off by default. */
+  workspaceTrust?: boolean;
 }
 
 export interface Session {
@@ -161,6 +163,7 @@ export async function startSession(opts: SessionOptions): Promise<Session> {
       folder: workspace,
       settings: { ...(opts.theme ? { 'workbench.colorTheme': opts.theme } : {}), ...opts.settings },
       env: { ...opts.env, XDG_DATA_HOME: path.join(root, 'xdg-data') }, // code-server's own logs stay in the temp folder
+      workspaceTrust: opts.workspaceTrust,
     });
     const serverReadyMs = Date.now() - t;
     removeRootsOnExit();

@@ -587,6 +587,8 @@ export interface StartOptions {
   logFile?: string;
   /** Extra environment variables for code-server. */
   env?: NodeJS.ProcessEnv;
+  /** Keep workspace trust on (off by default): the folder opens in Restricted Mode, without a prompt. */
+  workspaceTrust?: boolean;
 }
 
 export interface CodeServerHandle {
@@ -640,7 +642,8 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServerHan
   const extensionsDir = path.resolve(opts.extensionsDir);
   fs.mkdirSync(userDataDir, { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
-  writeSettings(userDataDir, opts.settings);
+  const trust = opts.workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {};
+  writeSettings(userDataDir, { ...opts.settings, ...trust });
 
   // A unix socket path may not exceed 107 bytes.
   let sessionSocket = path.join(userDataDir, 'code-server-ipc.sock');
@@ -659,7 +662,7 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServerHan
     '--session-socket', sessionSocket,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     folder,
   ];
