@@ -48,6 +48,9 @@ describe('ML coding exercises in Restricted Mode', function () {
     await step('the attempt to open', () => s.page.locator(`.tabs-container .tab.active[aria-label^="${exercise.id}.py"]`).first().waitFor());
     assert.equal(fs.readFileSync(path.join(folder, 'attempts', `${exercise.id}.py`), 'utf8'), exercise.starter);
 
+    await step('the Run hidden tests CodeLens, in Restricted Mode too', () =>
+      s.page.locator('.part.editor .codelens-decoration a', { hasText: 'Run hidden tests' }).first().waitFor({ timeout: 15_000 }),
+    );
     await runCommand(s.page, 'ML Prep: Run Exercise Tests');
     const toast = s.page.locator('.notifications-toasts .notification-toast', { hasText: 'needs a trusted workspace' }).first();
     await step('the refusal with Manage Workspace Trust', async () => {
