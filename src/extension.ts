@@ -37,6 +37,7 @@ export interface MlPrepApi {
   readonly model: TreeModel;
   readonly transfer: StudyTransfer;
   readonly notes: NotesFolder;
+  readonly exercises: ExercisesFeature;
 }
 
 /** Wires the features: each is constructed with what it uses and registers its own commands and listeners. */
@@ -103,6 +104,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
     model,
     transfer,
     notes,
+    exercises,
   };
 }
 

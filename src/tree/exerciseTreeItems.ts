@@ -14,18 +14,12 @@ const STATUS: Record<ExerciseTreeStatus, { readonly label: string; readonly icon
 export function exerciseTreeItem(node: ExerciseNode, source: ExerciseTreeSource, children: (node: TreeNode) => readonly TreeNode[]): vscode.TreeItem {
   switch (node.type) {
     case 'mlCoding': {
-      const list = source.current;
+      // The model shows this node only once the exercises are read.
+      const list = source.current ?? [];
       const item = new vscode.TreeItem('ML Coding', vscode.TreeItemCollapsibleState.Collapsed);
       item.id = node.key;
       item.iconPath = new vscode.ThemeIcon('beaker');
       item.contextValue = 'mlPrep.mlCoding';
-      if (!list) {
-        // Read on first show, so activation does not wait for it; the node redraws once it is read.
-        void source.load();
-        item.tooltip = 'Implement ML building blocks in your own Python, checked by hidden tests';
-        item.accessibilityInformation = { label: 'ML Coding, coding exercises' };
-        return item;
-      }
       const count = countExercises(list, source);
       const due = count.due > 0 ? `, ${count.due} due for review` : '';
       item.description = `${count.practiced}/${count.total} practiced${count.due > 0 ? ` · ${count.due} due` : ''}`;

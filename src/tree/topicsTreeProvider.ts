@@ -71,8 +71,8 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    // Exercises are read when their node is first drawn; the tree redraws once they are.
-    if (node?.type === 'mlCoding' && this.model.exercises?.current === undefined) {
+    // Exercises are read when the tree is first drawn; the model's change event redraws it then.
+    if (!node && this.model.exercises?.current === undefined) {
       void this.model.exercises?.load();
     }
     return [...(node ? this.model.children(node) : this.model.roots())];

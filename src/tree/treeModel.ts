@@ -96,14 +96,15 @@ export class TreeModel {
 
   roots(): readonly TreeNode[] {
     const roots = [this.dueNode, ...this.topLevelTopics];
-    if (this.exercises && this.exercises.current?.length !== 0) {
-      roots.push(this.mlCodingNode);
-    }
     if (this.catalog.concepts.length > 0) {
       roots.push(this.cheatSheet);
     }
     if (this.catalog.paths.length > 0) {
       roots.push(this.pathsNode);
+    }
+    // Last, and only once read: a node that appears later moves no row a user may be about to click.
+    if (this.exercises?.current && this.exercises.current.length > 0) {
+      roots.push(this.mlCodingNode);
     }
     return roots;
   }

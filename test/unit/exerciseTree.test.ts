@@ -14,12 +14,12 @@ function source(list: readonly Exercise[] | undefined): ExerciseTreeSource {
 describe('TreeModel: ML Coding', () => {
   const progress = { isPracticed: () => false, countPracticed: () => 0, dueToday: () => [], onDidChange: new Emitter<{ ids: readonly string[] }>().event };
 
-  it('puts "ML Coding" after the topics, with the exercises by topic beneath', () => {
+  it('puts "ML Coding" last, with the exercises by topic beneath', () => {
     const catalog = new CatalogSource(shippedCatalog());
     const list = [sampleExercise({ id: 'a', topic: 'llm' }), sampleExercise({ id: 'b', topic: 'classic-ml' }), sampleExercise({ id: 'c', topic: 'classic-ml' })];
     const model = new TreeModel(catalog, progress, () => [], source(list));
     const roots = model.roots().map((n) => n.type);
-    assert.deepEqual(roots.slice(roots.indexOf('mlCoding') - 1, roots.indexOf('mlCoding') + 2), ['topic', 'mlCoding', 'cheatSheet']);
+    assert.deepEqual(roots.slice(-3), ['cheatSheet', 'paths', 'mlCoding']);
     const node = model.roots().find((n) => n.type === 'mlCoding');
     assert.ok(node);
     const groups = model.children(node);
@@ -29,9 +29,9 @@ describe('TreeModel: ML Coding', () => {
     assert.equal(model.children(groups[0])[0], first[0], 'the same node objects each time, for reveal()');
   });
 
-  it('shows the node before the exercises are read, and none when there are none or no source', () => {
+  it('shows no node before the exercises are read, when there are none, or without a source', () => {
     const catalog = new CatalogSource(shippedCatalog());
-    assert.ok(new TreeModel(catalog, progress, () => [], source(undefined)).roots().some((n) => n.type === 'mlCoding'));
+    assert.ok(!new TreeModel(catalog, progress, () => [], source(undefined)).roots().some((n) => n.type === 'mlCoding'));
     assert.ok(!new TreeModel(catalog, progress, () => [], source([])).roots().some((n) => n.type === 'mlCoding'));
     assert.ok(!new TreeModel(catalog, progress).roots().some((n) => n.type === 'mlCoding'));
   });
