@@ -29,12 +29,15 @@ def test_top_k_keeps_the_k_largest(m):
 
 
 def test_top_p_keeps_the_token_that_crosses_p(m):
-    """top_p=0.7 on [0.1, 0.5, 0.15, 0.25] keeps 0.5 and 0.25 (0.75 >= 0.7); a tiny p keeps only the top token"""
+    """top_p=0.7 on [0.1, 0.5, 0.15, 0.25] keeps 0.5 and 0.25 (0.75 >= 0.7); a tiny p keeps only the top token; ties go to the lower id"""
     logits = np.log([0.1, 0.5, 0.15, 0.25])
     check_close(m.filter_probs(logits, top_p=0.7), [0.0, 2 / 3, 0.0, 1 / 3], "top_p=0.7", rtol=1e-10, atol=1e-15)
     check_close(m.filter_probs(logits, top_p=0.8), [0.0, 0.5 / 0.9, 0.15 / 0.9, 0.25 / 0.9], "top_p=0.8", rtol=1e-10, atol=1e-15)
     check_close(m.filter_probs(logits, top_p=0.01), [0.0, 1.0, 0.0, 0.0], "top_p=0.01", rtol=1e-10, atol=1e-15)
     check_close(m.filter_probs(logits, top_p=1.0), [0.1, 0.5, 0.15, 0.25], "top_p=1.0 (off)", rtol=1e-10)
+    # Tokens 0 and 2 tie at 0.25; the nucleus needs one of them, and the stated tie-break keeps the lower id.
+    tied = np.log([0.25, 0.5, 0.25])
+    check_close(m.filter_probs(tied, top_p=0.6), [1 / 3, 2 / 3, 0.0], "top_p=0.6 with tokens 0 and 2 tied", rtol=1e-10, atol=1e-15)
 
 
 def test_order_temperature_then_top_k_then_top_p(m):
@@ -51,7 +54,7 @@ def test_order_temperature_then_top_k_then_top_p(m):
 
 
 def test_random_vocabulary_matches_reference(m):
-    """A random 50-token vocabulary with T=0.8, top_k=20, top_p=0.9 matches a loop reference"""
+    """A random 50-token vocabulary with T=0.8, top_k=20, top_p=0.85 matches a loop reference"""
     rng = np.random.default_rng(0)
     logits = rng.normal(scale=2.0, size=50)
     z = logits / 0.8
@@ -63,13 +66,15 @@ def test_random_vocabulary_matches_reference(m):
     for token, prob in zip(kept, w):
         nucleus.append(token)
         total += prob
-        if total >= 0.9:
+        # Cumulative mass is 0.824 after 8 tokens and 0.873 after 9: p=0.85 sits well clear of both.
+        if total >= 0.85:
             break
     expected = np.zeros(50)
     expected[nucleus] = w[: len(nucleus)] / w[: len(nucleus)].sum()
-    probs = m.filter_probs(logits, temperature=0.8, top_k=20, top_p=0.9)
+    check(len(nucleus) == 9, f"test setup: the nucleus should hold 9 tokens, got {len(nucleus)}")
+    probs = m.filter_probs(logits, temperature=0.8, top_k=20, top_p=0.85)
     check_shape(probs, (50,), "filter_probs")
-    check_close(probs, expected, "filter_probs(T=0.8, top_k=20, top_p=0.9)", rtol=1e-9, atol=1e-15)
+    check_close(probs, expected, "filter_probs(T=0.8, top_k=20, top_p=0.85)", rtol=1e-9, atol=1e-15)
 
 
 def test_sampling_frequencies(m):
