@@ -1,3 +1,6 @@
+from __future__ import annotations
+
+
 def merge_pair(symbols: list[str], pair: tuple[str, str]) -> list[str]:
     """Replaces each occurrence of pair in symbols, scanning left to right without overlaps.
 

@@ -37,7 +37,7 @@ def _as_pairs(merges):
 
 
 def test_merge_pair_left_to_right(m):
-    """merge_pair merges every occurrence, left to right, without overlaps"""
+    """merge_pair merges every occurrence of whole symbols, left to right, without overlaps"""
     symbols = ["a", "b", "c", "a", "b"]
     check_equal(m.merge_pair(symbols, ("a", "b")), ["ab", "c", "ab"], "merge ('a', 'b') in a b c a b")
     check_equal(symbols, ["a", "b", "c", "a", "b"], "symbols after the call (must not be modified)")
@@ -45,6 +45,8 @@ def test_merge_pair_left_to_right(m):
     check_equal(m.merge_pair(["a", "a", "a", "a"], ("a", "a")), ["aa", "aa"], "merge ('a', 'a') in a a a a")
     check_equal(m.merge_pair(["b", "a"], ("a", "b")), ["b", "a"], "merge ('a', 'b') in b a (order matters)")
     check_equal(m.merge_pair(["x"], ("x", "x")), ["x"], "merge in a single symbol")
+    # Symbols match whole, not as substrings: "ab c" contains "b c" as text but not the pair ('b', 'c').
+    check_equal(m.merge_pair(["ab", "c"], ("b", "c")), ["ab", "c"], "merge ('b', 'c') in ab c")
 
 
 def test_hand_checked_corpus(m):
