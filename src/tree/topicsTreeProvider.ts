@@ -70,10 +70,11 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
     }
   }
 
-  getChildren(node?: TreeNode): TreeNode[] {
-    // Exercises are read when the tree is first drawn; the model's change event redraws it then.
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    // The first draw waits for the exercises (one small file), so ML Coding is there from the
+    // start: a root that arrives later redraws the tree while the user may be clicking in it.
     if (!node && this.model.exercises?.current === undefined) {
-      void this.model.exercises?.load();
+      await this.model.exercises?.load();
     }
     return [...(node ? this.model.children(node) : this.model.roots())];
   }

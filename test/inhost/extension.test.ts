@@ -47,7 +47,7 @@ describe('in the extension host', function () {
   it('maps the tree to labelled items with checkboxes, counts and open commands', async () => {
     const { tree, catalog, exercises } = await api();
     const shipped = await exercises.library.load();
-    const roots = tree.getChildren();
+    const roots = await tree.getChildren();
     assert.equal(roots.length, catalog.topics.length + 3 + (shipped.length > 0 ? 1 : 0), 'due, topics, cheat sheet, study paths, ML Coding');
     assert.equal(roots[roots.length - 1].type, shipped.length > 0 ? 'mlCoding' : 'paths');
     for (const root of roots) {
@@ -57,7 +57,7 @@ describe('in the extension host', function () {
     const topic = roots[1];
     const topicItem = tree.getTreeItem(topic);
     assert.match(String(topicItem.description), /^\d+\/\d+ practiced$/);
-    const first = tree.getChildren(topic)[0];
+    const first = (await tree.getChildren(topic))[0];
     // A large topic shows section folders first; a question sits inside.
     const holder = first.type === 'section' ? first : topic;
     if (first.type === 'section') {
@@ -65,7 +65,7 @@ describe('in the extension host', function () {
       assert.match(String(folder.accessibilityInformation?.label), /, section of /);
       assert.equal(tree.getParent(first), topic);
     }
-    const question = tree.getChildren(holder)[0];
+    const question = (await tree.getChildren(holder))[0];
     const questionItem = tree.getTreeItem(question);
     assert.ok(questionItem.checkboxState !== undefined, 'questions have a checkbox');
     assert.equal(questionItem.command?.command, 'mlPrep.openEntry');
@@ -74,9 +74,9 @@ describe('in the extension host', function () {
 
   it('keeps practiced marks in the real globalState and shows them in the tree', async () => {
     const { tree, study: progress } = await api();
-    const topic = tree.getChildren()[2];
-    const first = tree.getChildren(topic)[0];
-    const node = (first.type === 'section' ? tree.getChildren(first)[0] : first) as Extract<TreeNode, { type: 'question' }>;
+    const topic = (await tree.getChildren())[2];
+    const first = (await tree.getChildren(topic))[0];
+    const node = (first.type === 'section' ? (await tree.getChildren(first))[0] : first) as Extract<TreeNode, { type: 'question' }>;
     await progress.setPracticed([node.question.id], false);
     await vscode.commands.executeCommand('mlPrep.togglePracticed', node);
     assert.equal(progress.isPracticed(node.question.id), true);
