@@ -6,8 +6,8 @@ export type FolderSetting =
   | { readonly kind: 'absolute'; readonly path: string }
   | { readonly kind: 'relative'; readonly path: string };
 
-/** `scheme://…`, two letters at least so that `C:/…` stays a Windows path. */
-const URI = /^[a-z][a-z0-9+.-]+:\/\//i;
+/** `scheme:/…` or `scheme://…`, two letters at least so that `C:/…` stays a Windows path. */
+const URI = /^[a-z][a-z0-9+.-]+:\//i;
 
 export function parseFolderSetting(value: string, home: string | undefined): FolderSetting {
   const trimmed = value.trim();

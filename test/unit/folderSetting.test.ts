@@ -6,6 +6,7 @@ describe('folder settings', () => {
   it('reads a URI, so a folder of a virtual or remote file system can be named', () => {
     assert.deepEqual(parseFolderSetting(' vscode-vfs://github/me/notes/ml ', '/home/me'), { kind: 'uri', uri: 'vscode-vfs://github/me/notes/ml' });
     assert.deepEqual(parseFolderSetting('file:///home/me/ml', '/home/me'), { kind: 'uri', uri: 'file:///home/me/ml' });
+    assert.deepEqual(parseFolderSetting('memfs:/notes', '/home/me'), { kind: 'uri', uri: 'memfs:/notes' });
   });
 
   it('keeps absolute paths, Windows ones included, and expands ~ to the home folder', () => {
