@@ -3,7 +3,7 @@ import type { Frame, Page } from 'playwright-core';
 import { Catalog } from '../../src/catalog/catalog';
 import type { CatalogData } from '../../src/catalog/types';
 import { defaultVsix, openContainer, startSession, step, waitFor, type Session } from './harness';
-import { builtCatalog, expand, treeRow } from './scenarios';
+import { builtCatalog, collapse, expand, treeRow } from './scenarios';
 
 /** Right-clicks a Topics row and runs the context-menu item with that title. */
 async function runContextAction(page: Page, rowTitle: string, action: string): Promise<void> {
@@ -62,6 +62,19 @@ describe('context actions in the Topics view', function () {
     await first.frame.locator('button[data-action="skip"]').click();
     const second = await drillAsking(s, title(ids[1]));
     assert.match(second.breadcrumb, new RegExp(`\\b2 of ${ids.length}\\b`));
+  });
+
+  it('right-click a concept, Practice Questions That Use It: the drill asks the questions that link it', async function () {
+    // One of the first concepts, so its row is drawn without scrolling the tree.
+    const concept = catalog.concepts.slice(0, 6).find((c) => catalog.questionsUsing(c.id).length > 1);
+    assert.ok(concept, 'one of the first concepts is used by two questions or more');
+    const using = catalog.questionsUsing(concept.id);
+    await collapse(s.page, 'Study Paths');
+    await expand(s.page, 'Cheat Sheet');
+    await runContextAction(s.page, concept.title, 'Practice Questions That Use It');
+    const first = await drillAsking(s, using[0].title);
+    assert.match(first.breadcrumb, new RegExp(`\\b1 of ${using.length}\\b`), `the drill is the ${using.length} questions that use ${concept.id}`);
+    await collapse(s.page, 'Cheat Sheet');
   });
 
   it('right-click a topic, Mark All Practiced…: asks with the count, then marks all of them', async function () {
