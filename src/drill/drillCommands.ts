@@ -15,6 +15,14 @@ export interface DrillCommandDeps {
 /** Start Practice (a picked scope, or one a hover passes), Review Due Questions, and Practice on a tree node. */
 export function registerDrillCommands({ source, study, drill }: DrillCommandDeps): vscode.Disposable {
   const start = (scope: PracticeScope) => startDrill(scope, source.current, study, drill);
+  const practiceNode = (node: TreeNode | undefined) => {
+    const ids = node ? questionIdsOf(node, source.current) : [];
+    if (ids.length > 0) {
+      start({ kind: 'questions', ids });
+    } else if (node?.type === 'concept') {
+      void vscode.window.showInformationMessage(`ML Prep: no question uses "${node.concept.title}" yet.`);
+    }
+  };
   return vscode.Disposable.from(
     vscode.commands.registerCommand('mlPrep.startPractice', async (scope?: PracticeScope) => {
       const picked = scope ?? (await pickScope(source.current, study));
@@ -23,12 +31,11 @@ export function registerDrillCommands({ source, study, drill }: DrillCommandDeps
       }
     }),
     vscode.commands.registerCommand('mlPrep.startReview', () => start({ kind: 'due' })),
-    vscode.commands.registerCommand('mlPrep.practiceNode', (node?: TreeNode) => {
-      const ids = node ? questionIdsOf(node, source.current) : [];
-      if (ids.length > 0) {
-        start({ kind: 'questions', ids });
-      }
-    }),
+    // One handler, three titles: "Practice" (topic, section), "Practice This Path", and
+    // "Practice Questions That Use It" (concept); the node says which questions.
+    vscode.commands.registerCommand('mlPrep.practiceNode', (node?: TreeNode) => practiceNode(node)),
+    vscode.commands.registerCommand('mlPrep.practicePath', (node?: TreeNode) => practiceNode(node)),
+    vscode.commands.registerCommand('mlPrep.practiceConceptQuestions', (node?: TreeNode) => practiceNode(node)),
     new DueStatusBar(study, source.onDidChange),
   );
 }

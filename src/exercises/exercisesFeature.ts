@@ -141,7 +141,9 @@ export class ExercisesFeature implements vscode.Disposable {
   /** The exercises folder: the setting, else ~/ml-interview-prep/exercises (never the workspace unless chosen). */
   folder(): string {
     const setting = vscode.workspace.getConfiguration('mlPrep').get<string>('exercises.folder', '');
-    return exercisesFolderPath(setting, os.homedir(), vscode.workspace.workspaceFolders?.[0]?.uri.fsPath);
+    // Attempts run in a local Python, so they live on disk: a virtual workspace folder is no base for them.
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    return exercisesFolderPath(setting, os.homedir(), root?.scheme === 'file' ? root.fsPath : undefined);
   }
 
   private attemptUri(exercise: Exercise): vscode.Uri {

@@ -1,6 +1,8 @@
+import { homedir } from 'node:os';
 import { unlink, writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { Question } from '../catalog/types';
+import { parseFolderSetting } from '../util/folderSetting';
 
 /**
  * The user's own answers: one Markdown file per question in a notes folder (the setting
@@ -15,8 +17,21 @@ export class NotesFolder {
 
   folder(): vscode.Uri {
     const configured = trustedSetting<string>('mlPrep.practice.notesFolder');
-    const path = typeof configured === 'string' ? configured.trim() : '';
-    return path ? vscode.Uri.file(path) : vscode.Uri.joinPath(this.globalStorage, 'notes');
+    const value = typeof configured === 'string' ? configured.trim() : '';
+    if (!value) {
+      return vscode.Uri.joinPath(this.globalStorage, 'notes');
+    }
+    // A URI names a folder on any file system VS Code serves; a relative path follows the first workspace folder's.
+    const setting = parseFolderSetting(value, homedir());
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    switch (setting.kind) {
+      case 'uri':
+        return vscode.Uri.parse(setting.uri);
+      case 'absolute':
+        return vscode.Uri.file(setting.path);
+      case 'relative':
+        return root ? vscode.Uri.joinPath(root, setting.path) : vscode.Uri.file(setting.path);
+    }
   }
 
   /**

@@ -3,13 +3,14 @@ import type { CatalogSource } from '../catalog/catalogSource';
 import type { StudyStore } from '../study/studyStore';
 import type { Event } from '../util/event';
 import type { TopicsTreeProvider } from './topicsTreeProvider';
+import { markAllPrompt } from './markAllPrompt';
 import { questionIdsOf, type QuestionFilter, type TreeModel, type TreeNode } from './treeModel';
 
 export interface TreeCommandDeps {
   readonly model: TreeModel;
   readonly tree: TopicsTreeProvider;
   readonly source: CatalogSource;
-  readonly study: Pick<StudyStore, 'toggle' | 'setPracticed'>;
+  readonly study: Pick<StudyStore, 'toggle' | 'setPracticed' | 'isPracticed'>;
   /** The question in the focused answer panel, for Toggle Practiced run from the palette. */
   readonly activeQuestionId: () => string | undefined;
   readonly open: (id: string) => Promise<void>;
@@ -40,10 +41,10 @@ export function registerTreeCommands(deps: TreeCommandDeps): vscode.Disposable {
     vscode.commands.registerCommand('mlPrep.filterActive', () => chooseFilter(model)),
     vscode.commands.registerCommand('mlPrep.markAllPracticed', async (node?: TreeNode) => {
       const ids = node ? questionIdsOf(node, deps.source.current) : [];
-      if (ids.length === 0) {
+      if (!node || ids.length === 0) {
         return;
       }
-      const answer = await vscode.window.showWarningMessage(`Mark all ${ids.length} questions practiced?`, { modal: true }, 'Mark practiced');
+      const answer = await vscode.window.showWarningMessage(markAllPrompt(node, ids, (id) => study.isPracticed(id)), { modal: true }, 'Mark practiced');
       if (answer === 'Mark practiced') {
         // A refused write (data from a newer version) is explained by the store's read-only notice.
         await study.setPracticed(ids, true).catch(() => undefined);

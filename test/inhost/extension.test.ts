@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import * as vscode from 'vscode';
 import type { MlPrepApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/treeModel';
+import { MemoryFileSystem } from './memoryFileSystem';
 
 const EXTENSION_ID = 'mlprep.ml-interview-prep';
 
@@ -170,6 +171,53 @@ describe('your data is yours', function () {
       assert.equal(await vscode.commands.executeCommand('mlPrep.importProgress', file), false);
       assert.equal(JSON.stringify(study.state), before);
     }
+  });
+});
+
+describe('folders on a virtual file system', function () {
+  this.timeout(30_000);
+  const fsys = new MemoryFileSystem('mlprep-test-vfs');
+  let registration: vscode.Disposable;
+  const config = () => vscode.workspace.getConfiguration('mlPrep');
+
+  before(() => {
+    registration = vscode.workspace.registerFileSystemProvider(fsys.scheme, fsys);
+  });
+
+  after(async () => {
+    await config().update('content.folders', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('practice.notesFolder', undefined, vscode.ConfigurationTarget.Global);
+    registration.dispose();
+  });
+
+  it('reads a content folder given as a URI, and reports a broken file on that file', async () => {
+    const ext = await api();
+    const topic = ext.catalog.topics[0].id;
+    const text = (id: string, difficulty: string) =>
+      `---\nid: ${id}\ntitle: "Virtual question ${id}?"\ntopic: ${topic}\nformat: explain\ndifficulty: ${difficulty}\nstatus: draft\nsummary: "From a virtual folder."\n---\nMy own words.\n`;
+    const good = vscode.Uri.parse(`${fsys.scheme}:/content/questions/${topic}/vfs-good.md`);
+    const bad = vscode.Uri.parse(`${fsys.scheme}:/content/questions/${topic}/vfs-bad.md`);
+    await vscode.workspace.fs.writeFile(good, new TextEncoder().encode(text('vfs-good', 'intermediate')));
+    await vscode.workspace.fs.writeFile(bad, new TextEncoder().encode(text('vfs-bad', 'impossible')));
+    await config().update('content.folders', [`${fsys.scheme}:/content`], vscode.ConfigurationTarget.Global);
+    await until('the virtual question in the catalog', () => ext.catalog.question('vfs-good'), 15_000);
+    const diagnostics = await until('a problem reported on the virtual file', () => {
+      const found = vscode.languages.getDiagnostics(bad);
+      return found.length > 0 && found;
+    });
+    assert.match(diagnostics[0].message, /difficulty/);
+    assert.equal(ext.catalog.question('vfs-bad'), undefined);
+  });
+
+  it('keeps notes in a notes folder given as a URI', async () => {
+    const { notes, catalog } = await api();
+    await config().update('practice.notesFolder', `${fsys.scheme}:/notes`, vscode.ConfigurationTarget.Global);
+    assert.equal(notes.folder().toString(), vscode.Uri.parse(`${fsys.scheme}:/notes`).toString());
+    const q = catalog.questions[0];
+    await notes.create(`${q.id}.md`, '# Mine\n\nOn a virtual folder.\n');
+    assert.equal(await notes.read(q.id), '# Mine\n\nOn a virtual folder.\n');
+    assert.deepEqual(await notes.index(), { [q.id]: `${q.id}.md` });
+    await assert.rejects(notes.create(`${q.id}.md`, 'again'), /already exists/, 'an existing note is never overwritten');
   });
 });
 

@@ -54,6 +54,44 @@ describe('package.json manifest', () => {
     assert.deepEqual([...trust.restrictedConfigurations].sort(), settings.filter((k) => /folders?$|Folder$|\.path$/.test(k)).sort());
   });
 
+  it('gives every tree context action a contributed command with a title, on a node the tree draws', () => {
+    const items = manifest.contributes.menus['view/item/context'] as { command: string; when: string }[];
+    assert.ok(items.length >= 8, 'found the context actions');
+    const drawn = [...source.matchAll(/contextValue = (?:[^;]*?)'(mlPrep\.[a-zA-Z.]+)'/g)].map((m) => m[1]);
+    assert.ok(drawn.includes('mlPrep.path') && drawn.includes('mlPrep.concept'), 'found the tree items\' context values');
+    for (const item of items) {
+      const command = manifest.contributes.commands.find((c: { command: string }) => c.command === item.command);
+      assert.ok(command, `${item.command} in view/item/context is a contributed command`);
+      assert.ok(typeof command.title === 'string' && command.title.trim().length > 0, `${item.command} has a title`);
+      assert.match(item.when, /\bview == mlPrep\.topics\b/, `${item.command} is limited to the Topics view`);
+      const pattern = /viewItem (==|=~) (\S+)/.exec(item.when);
+      assert.ok(pattern, `${item.command} names the nodes it acts on`);
+      const matches = pattern[1] === '==' ? (v: string) => v === pattern[2] : (v: string) => new RegExp(pattern[2].slice(1, -1)).test(v);
+      assert.ok(drawn.some(matches) || /exercise/.test(pattern[2]), `${item.command}: no tree item has a context value matching ${pattern[2]}`);
+    }
+    const titleOf = (node: string) =>
+      items.filter((i) => i.when.includes(`viewItem == mlPrep.${node}`) || new RegExp(`\\b${node}\\b`).test(i.when.split('=~')[1] ?? '')).map(
+        (i) => manifest.contributes.commands.find((c: { command: string }) => c.command === i.command).title,
+      );
+    assert.ok(titleOf('path').includes('Practice This Path'));
+    assert.ok(titleOf('topic').includes('Practice') && titleOf('topic').includes('Mark All Practiced...'));
+    assert.ok(titleOf('section').includes('Practice') && titleOf('section').includes('Mark All Practiced...'));
+    assert.ok(titleOf('concept').includes('Open') && titleOf('concept').includes('Practice Questions That Use It'));
+  });
+
+  it('shows Look Up Selection in the editor menu only with a selection or in a hover language, a key the hovers set', () => {
+    const [entry, ...rest] = (manifest.contributes.menus['editor/context'] as { command: string; when?: string }[]).filter((m) => m.command === 'mlPrep.lookUpSelection');
+    assert.equal(rest.length, 0);
+    assert.equal(entry.when, 'editorHasSelection || editorLangId in mlPrep.hoverLanguages');
+    assert.match(source, /setContext', 'mlPrep\.hoverLanguages'/);
+  });
+
+  it('declares what works in virtual workspaces', () => {
+    const virtual = manifest.capabilities?.virtualWorkspaces;
+    assert.equal(virtual?.supported, 'limited');
+    assert.ok(typeof virtual.description === 'string' && virtual.description.length > 20);
+  });
+
   it('activates lazily and runs on VS Code 1.90 or newer', () => {
     for (const event of manifest.activationEvents) {
       assert.ok(event !== '*' && event !== 'onStartupFinished', `eager activation event ${event}`);

@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import { realpath } from 'node:fs/promises';
 import { sep } from 'node:path';
 import * as vscode from 'vscode';
@@ -7,6 +8,7 @@ import type { UserFile } from './userContent';
 import type { UserFileReader } from './userFileReader';
 import { trustedSetting } from '../../study/notes';
 import { DisposableBase } from '../../util/dispose';
+import { parseFolderSetting } from '../../util/folderSetting';
 import { Emitter } from '../../util/event';
 import type { Logger } from '../../util/logger';
 
@@ -74,11 +76,16 @@ export class UserContentFolders extends DisposableBase {
     const paths = Array.isArray(configured) ? configured.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
     const roots = vscode.workspace.workspaceFolders ?? [];
     return paths.flatMap((p) => {
-      const expanded = p.replace(/^~(?=$|\/)/, process.env.HOME ?? '~');
-      if (expanded.startsWith('/') || /^[A-Za-z]:[\\/]/.test(expanded)) {
-        return [vscode.Uri.file(expanded)];
+      // A relative folder follows each workspace folder's own scheme, so it works in virtual workspaces.
+      const setting = parseFolderSetting(p, homedir());
+      switch (setting.kind) {
+        case 'uri':
+          return [vscode.Uri.parse(setting.uri)];
+        case 'absolute':
+          return [vscode.Uri.file(setting.path)];
+        case 'relative':
+          return roots.map((r) => vscode.Uri.joinPath(r.uri, setting.path));
       }
-      return roots.map((r) => vscode.Uri.joinPath(r.uri, expanded));
     });
   }
 
@@ -108,6 +115,8 @@ export class UserContentFolders extends DisposableBase {
     this.updateRestriction();
     const files: UserFile[] = [];
     const notices: Notice[] = [];
+    // Problems name a file by its path; this finds its Uri again, which may not be a file: one.
+    const uriOf = new Map<string, vscode.Uri>();
     for (const folder of this.folders()) {
       const found: vscode.Uri[] = [];
       // Only the content layout's own folders: a README.md or other notes beside them are not content.
@@ -116,13 +125,15 @@ export class UserContentFolders extends DisposableBase {
         await listMarkdown(vscode.Uri.joinPath(folder, d), root, found, notices, new Set());
       }
       if (found.length > MAX_FILES_PER_FOLDER) {
-        notices.push({ uri: folder, message: `${folder.fsPath} has ${found.length.toLocaleString('en-US')} Markdown files; only the first ${MAX_FILES_PER_FOLDER.toLocaleString('en-US')} are read` });
+        notices.push({ uri: folder, message: `${folder.scheme === 'file' ? folder.fsPath : folder.toString()} has ${found.length.toLocaleString('en-US')} Markdown files; only the first ${MAX_FILES_PER_FOLDER.toLocaleString('en-US')} are read` });
         found.length = MAX_FILES_PER_FOLDER;
       }
       for (const uri of found) {
         try {
           const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-          files.push({ path: uri.fsPath, relativePath: uri.path.slice(folder.path.length + 1), text });
+          const path = uri.scheme === 'file' ? uri.fsPath : uri.toString();
+          uriOf.set(path, uri);
+          files.push({ path, relativePath: uri.path.slice(folder.path.length + 1), text });
         } catch (e) {
           notices.push({ uri, message: `could not be read: ${(e as Error).message}` });
         }
@@ -150,7 +161,8 @@ export class UserContentFolders extends DisposableBase {
       byFile.set(p.path, [...(byFile.get(p.path) ?? []), diagnostic]);
     }
     for (const [path, list] of byFile) {
-      this.diagnostics.set(vscode.Uri.file(path), [...(this.diagnostics.get(vscode.Uri.file(path)) ?? []), ...list]);
+      const uri = uriOf.get(path) ?? vscode.Uri.file(path);
+      this.diagnostics.set(uri, [...(this.diagnostics.get(uri) ?? []), ...list]);
     }
     this.source.set(this.shipped.derive(catalog));
   }
