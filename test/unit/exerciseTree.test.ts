@@ -1,3 +1,4 @@
+import { emptyState } from '../../src/study/schema';
 import * as assert from 'node:assert/strict';
 import { CatalogSource } from '../../src/catalog/catalogSource';
 import type { Exercise } from '../../src/exercises/exerciseTypes';
@@ -12,7 +13,7 @@ function source(list: readonly Exercise[] | undefined): ExerciseTreeSource {
 }
 
 describe('TreeModel: ML Coding', () => {
-  const progress = { isPracticed: () => false, countPracticed: () => 0, dueToday: () => [], onDidChange: new Emitter<{ ids: readonly string[] }>().event };
+  const progress = { isPracticed: () => false, countPracticed: () => 0, dueToday: () => [], onDidChange: new Emitter<{ ids: readonly string[] }>().event, state: emptyState() };
 
   it('puts "ML Coding" after the topics, with the exercises by topic beneath', () => {
     const catalog = new CatalogSource(shippedCatalog());
