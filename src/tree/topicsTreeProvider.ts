@@ -160,8 +160,8 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
       }
       case 'startHere': {
         const count = this.model.pathCount(node.path);
-        // Open so a new user sees the first questions without a click.
-        const item = new vscode.TreeItem('Start here', vscode.TreeItemCollapsibleState.Expanded);
+        // Collapsed, so the whole tree still fits at a glance; the description names the path.
+        const item = new vscode.TreeItem('Start here', vscode.TreeItemCollapsibleState.Collapsed);
         item.id = node.key;
         item.iconPath = new vscode.ThemeIcon('rocket');
         item.contextValue = 'mlPrep.path';
