@@ -5,6 +5,7 @@ import type { Logger } from '../util/logger';
 import type { TreeModel, TreeNode } from './treeModel';
 import { exerciseTreeItem } from './exerciseTreeItems';
 import { viewDescription } from './viewDescription';
+import { describeFilter } from './questionFilter';
 
 export const TOPICS_VIEW_ID = 'mlPrep.topics';
 
@@ -84,7 +85,7 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
         // The short title fits the default sidebar width; the full one is in the tooltip.
         const item = new vscode.TreeItem(node.topic.shortTitle, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = node.key;
-        item.description = this.model.filtered ? `${this.model.matchingCount(node.topic.id)} match` : `${count.practiced}/${count.total} practiced`;
+        item.description = this.model.filtered ? `${this.model.matchingCount(node.topic.id)} matching` : `${count.practiced}/${count.total} practiced`;
         item.iconPath = new vscode.ThemeIcon(count.total > 0 && count.practiced === count.total ? 'pass-filled' : 'book');
         item.tooltip = new vscode.MarkdownString(
           `**${node.topic.title}** (${node.topic.difficulty})\n\n${count.practiced} of ${count.total} practiced\n\nTeaches: ${node.topic.teaches.join(', ')}`,
@@ -209,6 +210,8 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
     // A badge signals pending work: the questions due for review (progress is in the description and tooltips).
     const due = this.model.dueCount();
     this.view.badge = due > 0 ? { value: due, tooltip: `${due} ${due === 1 ? 'question' : 'questions'} due for review` } : undefined;
-    this.view.message = this.notice;
+    // A view merged into its container's title hides the description, so the filter is also said above the tree.
+    const filter = this.model.filtered ? `Filter: ${describeFilter(this.model.filter)}. Clear it from the view's title bar.` : undefined;
+    this.view.message = [this.notice, filter].filter((m) => m !== undefined).join(' ') || undefined;
   }
 }

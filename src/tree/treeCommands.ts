@@ -87,7 +87,7 @@ async function chooseFilter(model: TreeModel, catalog: Catalog): Promise<void> {
   const picked = await vscode.window.showQuickPick(items, {
     canPickMany: true,
     title: 'Filter questions',
-    placeHolder: 'Pick any values: a question shows if it matches one value of each facet you use',
+    placeHolder: 'A question shows if it matches each facet you pick from',
   });
   if (!picked) {
     return;
