@@ -4,7 +4,7 @@ import { DisposableBase } from '../util/dispose';
 import type { Logger } from '../util/logger';
 import type { TreeModel, TreeNode } from './treeModel';
 import { exerciseTreeItem } from './exerciseTreeItems';
-import { viewDescription } from './viewDescription';
+import { dayWord, viewDescription } from './viewDescription';
 import { describeFilter } from './questionFilter';
 
 export const TOPICS_VIEW_ID = 'mlPrep.topics';
@@ -88,7 +88,7 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
         item.description = this.model.filtered ? `${this.model.matchingCount(node.topic.id)} matching` : `${count.practiced}/${count.total} practiced`;
         item.iconPath = new vscode.ThemeIcon(count.total > 0 && count.practiced === count.total ? 'pass-filled' : 'book');
         item.tooltip = new vscode.MarkdownString(
-          `**${node.topic.title}** (${node.topic.difficulty})\n\n${count.practiced} of ${count.total} practiced\n\nTeaches: ${node.topic.teaches.join(', ')}`,
+          `**${node.topic.title}** (${node.topic.difficulty})\n\n${count.practiced} of ${count.total} practiced${this.nextReviewLine()}\n\nTeaches: ${node.topic.teaches.join(', ')}`,
         );
         item.contextValue = 'mlPrep.topic';
         item.accessibilityInformation = { label: `${node.topic.title}, topic, ${count.practiced} of ${count.total} questions practiced` };
@@ -197,6 +197,12 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
       case 'exercise':
         return this.model.exercises ? exerciseTreeItem(node, this.model.exercises, (n) => this.model.children(n)) : new vscode.TreeItem(node.key);
     }
+  }
+
+  /** When nothing is due, when the next review is: a merged view hides its description, a tooltip does not. */
+  private nextReviewLine(): string {
+    const next = this.model.dueCount() === 0 ? this.model.nextReview() : undefined;
+    return next === undefined ? '' : `\n\nNothing due today; next review ${dayWord(next, Date.now())}`;
   }
 
   private updateViewText(): void {

@@ -27,7 +27,8 @@ export function viewDescription(input: ViewDescriptionInput): string {
   return `${progress} · next review ${dayWord(input.nextReview, input.now)}`;
 }
 
-function dayWord(when: number, now: number): string {
+/** "tomorrow", or a short date ("Mar 9"; with the year when it is another year). */
+export function dayWord(when: number, now: number): string {
   const tomorrow = new Date(now);
   tomorrow.setDate(tomorrow.getDate() + 1);
   const day = new Date(when);

@@ -47,13 +47,17 @@ describe('in the extension host', function () {
   it('maps the tree to labelled items with checkboxes, counts and open commands', async () => {
     const { tree, catalog } = await api();
     const roots = tree.getChildren();
-    assert.equal(roots.length, catalog.topics.length + 4, 'due, topics, ML Coding, cheat sheet, study paths');
-    assert.equal(roots[catalog.topics.length + 1].type, 'mlCoding');
+    // The order depends on whether the user has practiced (the tree model's unit tests pin it).
+    const topics = roots.filter((r) => r.type === 'topic');
+    assert.equal(topics.length, catalog.topics.length);
+    for (const type of ['mlCoding', 'cheatSheet', 'paths'] as const) {
+      assert.ok(roots.some((r) => r.type === type), `a ${type} root`);
+    }
     for (const root of roots) {
       const item = tree.getTreeItem(root);
       assert.ok(item.accessibilityInformation?.label, `root ${String(item.label)} has an accessible label`);
     }
-    const topic = roots[1];
+    const topic = topics[0];
     const topicItem = tree.getTreeItem(topic);
     assert.match(String(topicItem.description), /^\d+\/\d+ practiced$/);
     const first = tree.getChildren(topic)[0];
@@ -73,7 +77,7 @@ describe('in the extension host', function () {
 
   it('keeps practiced marks in the real globalState and shows them in the tree', async () => {
     const { tree, study: progress } = await api();
-    const topic = tree.getChildren()[2];
+    const topic = tree.getChildren().filter((r) => r.type === 'topic')[1];
     const first = tree.getChildren(topic)[0];
     const node = (first.type === 'section' ? tree.getChildren(first)[0] : first) as Extract<TreeNode, { type: 'question' }>;
     await progress.setPracticed([node.question.id], false);
