@@ -116,6 +116,7 @@ function syntheticCatalog(n: number, seed = 7): CatalogClass {
   const questions: Question[] = Array.from({ length: n }, (_, i) => ({
     id: `q-${i}`,
     title: `${phrase(6)} ${i}?`,
+    shortTitle: `${phrase(2)} ${i}`,
     topic: 'synthetic',
     format: 'explain',
     section: '',

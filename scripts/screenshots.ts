@@ -15,6 +15,7 @@ const NAMES = [
   'drill-revealed',
   'progress-dashboard',
   'exercise-failing-test',
+  'tree-at-a-glance',
 ];
 
 async function main(): Promise<void> {

@@ -86,7 +86,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
 
   push(panels, registerPanelCommands(panels));
   push(exercises);
-  push(model, tree, registerTreeCommands({ model, tree, source, study, activeQuestionId: () => panels.activeQuestionId(), open, notices: userContent.onDidChangeRestriction, extensionId }));
+  push(model, tree, registerTreeCommands({ model, tree, source, study, activeQuestionId: () => panels.activeQuestionId(), open, notices: userContent.onDidChangeRestriction, extensionId, workspaceState: context.workspaceState }));
   push(userContent, registerUserFolderCommands(userContent, source));
   push(search, registerSearchCommands({ search, study, open, reveal: (id) => tree.reveal(id) }));
   push(new TermHovers(new TermHoverProvider(source, hoverTable)));

@@ -19,6 +19,8 @@ export interface Topic {
 export interface Question {
   readonly id: string;
   readonly title: string;
+  /** The tree's label, a few words; the title when a draft or user file has none. */
+  readonly shortTitle: string;
   readonly topic: string;
   readonly format: QuestionFormat;
   /** One of its topic's sections, or '' when the question has none. */

@@ -67,7 +67,7 @@ export function exercisePageHtml(
     `<section class="answer exercise-statement" aria-label="Statement">${markdown.render(exercise.statement)}</section>`,
     list('Tests', 'tests', exercise.testCases.map((t) => escapeHtml(t.label))),
     list('What a grader looks for', 'key-points', exercise.keyPoints.map((k) => markdown.renderInline(k))),
-    list('Practises', 'links', links),
+    list('Practices', 'links', links),
     list('Sources', 'sources', exercise.sources.map((s) => markdown.renderInline(s))),
   ].join('\n');
 }

@@ -31,7 +31,7 @@ export class TermHoverProvider implements vscode.HoverProvider {
     md.appendMarkdown(`\n\n[$(book) Open the explanation](${commandLink('mlPrep.openEntry', concept.id, REVEAL_ARG)})`);
     if (questions.length > 0) {
       md.appendMarkdown(
-        ` · [$(mortar-board) Practise ${questions.length} related question${questions.length === 1 ? '' : 's'}](${commandLink('mlPrep.startPractice', {
+        ` · [$(mortar-board) Practice ${questions.length} related question${questions.length === 1 ? '' : 's'}](${commandLink('mlPrep.startPractice', {
           kind: 'questions',
           ids: questions,
         })})`,

@@ -2,16 +2,12 @@ import * as vscode from 'vscode';
 import type { StudyStore } from '../study/studyStore';
 import { DisposableBase } from '../util/dispose';
 import type { Logger } from '../util/logger';
-import type { QuestionFilter, TreeModel, TreeNode } from './treeModel';
+import type { TreeModel, TreeNode } from './treeModel';
 import { exerciseTreeItem } from './exerciseTreeItems';
+import { dayWord, viewDescription } from './viewDescription';
+import { describeFilter } from './questionFilter';
 
 export const TOPICS_VIEW_ID = 'mlPrep.topics';
-
-const FILTER_MESSAGE: Record<QuestionFilter, string | undefined> = {
-  all: undefined,
-  unpracticed: 'Showing questions not yet practiced.',
-  practiced: 'Showing practiced questions.',
-};
 
 /** What un-ticking does, said where it is done (and in the README). */
 export const UNCHECK_TOOLTIP = 'Practiced: uncheck to clear the mark and take the question out of review (its review history is kept)';
@@ -87,11 +83,14 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
     switch (node.type) {
       case 'topic': {
         const count = this.model.topicCount(node.topic.id);
-        const item = new vscode.TreeItem(node.topic.title, vscode.TreeItemCollapsibleState.Collapsed);
+        // The short title fits the default sidebar width; the full one is in the tooltip.
+        const item = new vscode.TreeItem(node.topic.shortTitle, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = node.key;
-        item.description = `${count.practiced}/${count.total} practiced`;
+        item.description = this.model.filtered ? `${this.model.matchingCount(node.topic.id)} matching` : `${count.practiced}/${count.total} practiced`;
         item.iconPath = new vscode.ThemeIcon(count.total > 0 && count.practiced === count.total ? 'pass-filled' : 'book');
-        item.tooltip = new vscode.MarkdownString(`**${node.topic.title}** (${node.topic.difficulty})\n\nTeaches: ${node.topic.teaches.join(', ')}`);
+        item.tooltip = new vscode.MarkdownString(
+          `**${node.topic.title}** (${node.topic.difficulty})\n\n${count.practiced} of ${count.total} practiced${this.nextReviewLine()}\n\nTeaches: ${node.topic.teaches.join(', ')}`,
+        );
         item.contextValue = 'mlPrep.topic';
         item.accessibilityInformation = { label: `${node.topic.title}, topic, ${count.practiced} of ${count.total} questions practiced` };
         return item;
@@ -110,7 +109,8 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
       case 'question': {
         const q = node.question;
         const practiced = this.progress.isPracticed(q.id);
-        const item = new vscode.TreeItem(q.title, vscode.TreeItemCollapsibleState.None);
+        // A few words as the label; the full question in the tooltip, for screen readers and in the panel.
+        const item = new vscode.TreeItem(q.shortTitle, vscode.TreeItemCollapsibleState.None);
         item.id = node.key;
         item.description = q.status === 'draft' ? `${q.difficulty} · draft` : q.difficulty;
         item.checkboxState = {
@@ -118,7 +118,9 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
           tooltip: practiced ? UNCHECK_TOOLTIP : 'Mark as practiced',
           accessibilityInformation: { label: practiced ? 'Practiced' : 'Not practiced' },
         };
-        item.tooltip = new vscode.MarkdownString(`${q.summary}\n\n*${q.difficulty}${q.status === 'draft' ? ', draft' : ''}*`);
+        item.tooltip = new vscode.MarkdownString(undefined, true);
+        item.tooltip.appendMarkdown('**').appendText(q.title).appendMarkdown('**\n\n').appendText(q.summary);
+        item.tooltip.appendMarkdown(`\n\n*${q.difficulty} · ${q.format}${q.status === 'draft' ? ' · draft' : ''}*`);
         item.contextValue = practiced ? 'mlPrep.question.practiced' : 'mlPrep.question';
         item.command = { command: 'mlPrep.openEntry', title: 'Open Answer', arguments: [q.id] };
         item.accessibilityInformation = {
@@ -149,12 +151,25 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
       }
       case 'due': {
         const due = this.model.dueCount();
-        const item = new vscode.TreeItem(`Due for review (${due})`, due > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        // The model shows this node only when something is due.
+        const item = new vscode.TreeItem(`Due for review (${due})`, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = node.key;
         item.iconPath = new vscode.ThemeIcon('history');
-        item.tooltip = due > 0 ? 'Questions your review schedule brings back today' : 'Nothing is due: practise a topic to start a schedule';
+        item.tooltip = 'Questions your review schedule brings back today';
         item.contextValue = 'mlPrep.due';
         item.accessibilityInformation = { label: `Due for review, ${due} ${due === 1 ? 'question' : 'questions'}` };
+        return item;
+      }
+      case 'startHere': {
+        const count = this.model.pathCount(node.path);
+        // Collapsed, so the whole tree still fits at a glance; the description names the path.
+        const item = new vscode.TreeItem('Start here', vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = node.key;
+        item.iconPath = new vscode.ThemeIcon('rocket');
+        item.contextValue = 'mlPrep.path';
+        item.description = node.path.title;
+        item.tooltip = new vscode.MarkdownString(`**Start here: ${node.path.title}**\n\n${node.path.body}\n\nTick a question or practice it to begin your review schedule.`);
+        item.accessibilityInformation = { label: `Start here: ${node.path.title}, study path, ${count.practiced} of ${count.total} questions practiced` };
         return item;
       }
       case 'paths': {
@@ -185,12 +200,25 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
     }
   }
 
+  /** When nothing is due, when the next review is: a merged view hides its description, a tooltip does not. */
+  private nextReviewLine(): string {
+    const next = this.model.dueCount() === 0 ? this.model.nextReview() : undefined;
+    return next === undefined ? '' : `\n\nNothing due today; next review ${dayWord(next, Date.now())}`;
+  }
+
   private updateViewText(): void {
-    const { practiced, total } = this.model.overall();
-    this.view.description = `${practiced}/${total} practiced`;
+    this.view.description = viewDescription({
+      overall: this.model.overall(),
+      filter: this.model.filter,
+      due: this.model.dueCount(),
+      nextReview: this.model.nextReview(),
+      now: Date.now(),
+    });
     // A badge signals pending work: the questions due for review (progress is in the description and tooltips).
     const due = this.model.dueCount();
     this.view.badge = due > 0 ? { value: due, tooltip: `${due} ${due === 1 ? 'question' : 'questions'} due for review` } : undefined;
-    this.view.message = [this.notice, FILTER_MESSAGE[this.model.filter]].filter((m) => m !== undefined).join(' ') || undefined;
+    // A view merged into its container's title hides the description, so the filter is also said above the tree.
+    const filter = this.model.filtered ? `Filter: ${describeFilter(this.model.filter)}. Clear it from the view's title bar.` : undefined;
+    this.view.message = [this.notice, filter].filter((m) => m !== undefined).join(' ') || undefined;
   }
 }

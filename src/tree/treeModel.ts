@@ -5,8 +5,7 @@ import type { StudyStore } from '../study/studyStore';
 import { Emitter, type Disposable, type Event } from '../util/event';
 import type { Exercise } from '../exercises/exerciseTypes';
 import { exercisesByTopic, type ExerciseTreeSource } from './exerciseNodes';
-
-export type QuestionFilter = 'all' | 'unpracticed' | 'practiced';
+import { isFilterActive, matchesFilter, NO_FILTER, type QuestionFilter } from './questionFilter';
 
 // Keys are unique per tree position: a topic can appear at the top and under a study path.
 export type TreeNode =
@@ -16,6 +15,7 @@ export type TreeNode =
   | { readonly type: 'cheatSheet'; readonly key: string }
   | { readonly type: 'concept'; readonly key: string; readonly concept: Concept; readonly parent: TreeNode }
   | { readonly type: 'paths'; readonly key: string }
+  | { readonly type: 'startHere'; readonly key: string; readonly path: StudyPath }
   | { readonly type: 'due'; readonly key: string }
   | { readonly type: 'path'; readonly key: string; readonly path: StudyPath; readonly parent: TreeNode }
   | { readonly type: 'mlCoding'; readonly key: string }
@@ -23,7 +23,7 @@ export type TreeNode =
   | { readonly type: 'exercise'; readonly key: string; readonly exercise: Exercise; readonly parent: TreeNode };
 
 /** What the model reads of the study store. */
-export type TreeStudy = Pick<StudyStore, 'isPracticed' | 'countPracticed' | 'dueToday' | 'onDidChange'>;
+export type TreeStudy = Pick<StudyStore, 'isPracticed' | 'countPracticed' | 'dueToday' | 'onDidChange' | 'state'>;
 
 /** A topic with more questions than this shows them in section folders. */
 export const SECTION_FOLDER_THRESHOLD = 15;
@@ -35,7 +35,7 @@ export interface Count {
 
 /** What the Topics view shows, independent of the VS Code API. */
 export class TreeModel {
-  private filterValue: QuestionFilter = 'all';
+  private filterValue: QuestionFilter = NO_FILTER;
   private readonly filterEmitter = new Emitter<QuestionFilter>();
   readonly onDidChangeFilter: Event<QuestionFilter> = this.filterEmitter.event;
   private readonly cheatSheet: TreeNode = { type: 'cheatSheet', key: 'cheatSheet' };
@@ -86,27 +86,64 @@ export class TreeModel {
     return this.filterValue;
   }
 
+  get filtered(): boolean {
+    return isFilterActive(this.filterValue);
+  }
+
   setFilter(filter: QuestionFilter): void {
-    if (filter !== this.filterValue) {
+    if (JSON.stringify(filter) !== JSON.stringify(this.filterValue)) {
       this.filterValue = filter;
       this.filterEmitter.fire(filter);
       this.changeEmitter.fire();
     }
   }
 
+  /**
+   * A new user (nothing practiced or reviewed yet) sees where to begin first: the first study path
+   * as "Start here", then all paths. Once practice starts, what is due comes first (only when
+   * something is), then the topics, and the paths last. While filtering, only what holds a
+   * matching question is shown.
+   */
   roots(): readonly TreeNode[] {
-    const roots = [this.dueNode, ...this.topLevelTopics];
-    if (this.catalog.concepts.length > 0) {
-      roots.push(this.cheatSheet);
+    const filtering = this.filtered;
+    const firstPath = this.catalog.paths[0];
+    const paths = this.catalog.paths.length > 0 && (!filtering || this.children(this.pathsNode).length > 0) ? [this.pathsNode] : [];
+    const topics = filtering ? this.topLevelTopics.filter((t) => this.children(t).length > 0) : this.topLevelTopics;
+    // The cheat sheet and exercises have no question facets, so a filter hides them.
+    const extras: TreeNode[] = [];
+    if (!filtering && (this.exercises?.current?.length ?? 0) > 0) {
+      extras.push(this.mlCodingNode);
     }
-    if (this.catalog.paths.length > 0) {
-      roots.push(this.pathsNode);
+    if (!filtering && this.catalog.concepts.length > 0) {
+      extras.push(this.cheatSheet);
     }
-    // Last, and only once read: a node that appears later moves no row a user may be about to click.
-    if (this.exercises?.current && this.exercises.current.length > 0) {
-      roots.push(this.mlCodingNode);
+    if (this.isNewUser() && firstPath) {
+      const start = this.stable({ type: 'startHere', key: 'startHere', path: firstPath });
+      const starts = !filtering || this.children(start).length > 0 ? [start] : [];
+      return [...starts, ...paths, ...topics, ...extras];
     }
-    return roots;
+    const due = this.children(this.dueNode).length > 0 ? [this.dueNode] : [];
+    return [...due, ...topics, ...extras, ...paths];
+  }
+
+  /** Nothing practiced and nothing reviewed, on any machine: the tree leads with where to begin. */
+  isNewUser(): boolean {
+    const state = this.study.state;
+    return state.log.length === 0 && !Object.values(state.questions).some((r) => r.practiced || r.card !== undefined);
+  }
+
+  /** When the earliest review after today falls (epoch ms), or undefined when none is scheduled. */
+  nextReview(now: number = Date.now()): number | undefined {
+    const end = new Date(now);
+    end.setHours(23, 59, 59, 999);
+    let next: number | undefined;
+    for (const [id, record] of Object.entries(this.study.state.questions)) {
+      const due = record.card?.due;
+      if (due !== undefined && due > end.getTime() && (next === undefined || due < next) && this.catalog.question(id)) {
+        next = due;
+      }
+    }
+    return next;
   }
 
   children(node: TreeNode): readonly TreeNode[] {
@@ -117,19 +154,26 @@ export class TreeModel {
         return this.questionNodes(node, this.catalog.questionsOf(node.topic.id).filter((q) => q.section === node.name));
       case 'cheatSheet':
         return this.catalog.concepts.map((concept) => this.stable({ type: 'concept', key: `c:${concept.id}`, concept, parent: node }));
-      case 'due':
+      case 'due': {
+        const matches = this.matcher();
         return this.dueIds().flatMap((id) => {
           const question = this.catalog.question(id);
-          return question ? [this.stable({ type: 'question', key: `due/q:${id}`, question, parent: node })] : [];
+          return question && matches(question) ? [this.stable({ type: 'question', key: `due/q:${id}`, question, parent: node })] : [];
         });
-      case 'paths':
-        return this.catalog.paths.map((path) => this.stable({ type: 'path', key: `path:${path.id}`, path, parent: node }));
+      }
+      case 'paths': {
+        const paths = this.catalog.paths.map((path) => this.stable({ type: 'path', key: `path:${path.id}`, path, parent: node }));
+        return this.filtered ? paths.filter((p) => this.children(p).length > 0) : paths;
+      }
       case 'path':
+      case 'startHere': {
         // A path is an ordered list of questions: shown in its order, as a drill asks them.
+        const matches = this.matcher();
         return this.catalog.pathQuestionIds(node.path).flatMap((id) => {
           const question = this.catalog.question(id);
-          return question && this.passesFilter(id) ? [this.stable({ type: 'question', key: `${node.key}/q:${id}`, question, parent: node })] : [];
+          return question && matches(question) ? [this.stable({ type: 'question', key: `${node.key}/q:${id}`, question, parent: node })] : [];
         });
+      }
       case 'mlCoding':
         return exercisesByTopic(this.exercises?.current ?? [], this.catalog.topics).map((g) =>
           this.stable({ type: 'exerciseTopic', key: `mlCoding/t:${g.topicId}`, ...g, parent: node }),
@@ -150,15 +194,16 @@ export class TreeModel {
       return this.questionNodes(node, questions);
     }
     const names = [...new Set([...topic.sections, ...questions.map((q) => q.section).filter((name) => name !== '')])];
+    const matches = this.matcher();
     const folders = names
-      .filter((name) => questions.some((q) => q.section === name && this.passesFilter(q.id)))
+      .filter((name) => questions.some((q) => q.section === name && matches(q)))
       .map((name) => this.stable({ type: 'section', key: `${node.key}/s:${name}`, topic, name, parent: node }));
     return [...folders, ...this.questionNodes(node, questions.filter((q) => q.section === ''))];
   }
 
   private questionNodes(parent: TreeNode, questions: readonly Question[]): TreeNode[] {
     return questions
-      .filter((q) => this.passesFilter(q.id))
+      .filter(this.matcher())
       .map((question) => this.stable({ type: 'question', key: `${parent.key}/q:${question.id}`, question, parent }));
   }
 
@@ -174,8 +219,9 @@ export class TreeModel {
     return this.children(this.cheatSheet).find((n) => n.type === 'concept' && n.concept.id === id);
   }
 
+  /** Everything due, whatever the filter: the badge counts pending work. */
   dueCount(): number {
-    return this.children(this.dueNode).length;
+    return this.dueIds().filter((id) => this.catalog.question(id) !== undefined).length;
   }
 
   topicCount(topicId: string): Count {
@@ -197,15 +243,23 @@ export class TreeModel {
     return sum(this.catalog.topics.map((t) => this.topicCount(t.id)));
   }
 
-  private passesFilter(questionId: string): boolean {
-    switch (this.filterValue) {
-      case 'all':
-        return true;
-      case 'practiced':
-        return this.study.isPracticed(questionId);
-      case 'unpracticed':
-        return !this.study.isPracticed(questionId);
+  /** The questions of a topic that the filter lets through (all of them when none is set). */
+  matchingCount(topicId: string): number {
+    return this.catalog.questionsOf(topicId).filter(this.matcher()).length;
+  }
+
+  /** A test for the current filter; what is due is read once per call, not once per question. */
+  private matcher(): (question: Question) => boolean {
+    const filter = this.filterValue;
+    if (!isFilterActive(filter)) {
+      return () => true;
     }
+    let due: Set<string> | undefined;
+    const state = {
+      isPracticed: (id: string) => this.study.isPracticed(id),
+      isDue: (id: string) => (due ??= new Set(this.dueIds())).has(id),
+    };
+    return (question) => matchesFilter(question, filter, state);
   }
 
   // Same object for the same position, so VS Code's reveal() and getParent() agree.
@@ -229,6 +283,7 @@ export class TreeModel {
 export function questionIdsOf(node: TreeNode, catalog: Catalog): string[] {
   switch (node.type) {
     case 'path':
+    case 'startHere':
       return catalog.pathQuestionIds(node.path);
     case 'topic':
       return catalog.questionsOf(node.topic.id).map((q) => q.id);

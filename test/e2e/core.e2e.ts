@@ -148,9 +148,11 @@ describe('a new user in VS Code', function () {
     await openContainer(s.page, 'ML Interview Prep');
     await revealQuestionRow(s.page, catalog, question);
     await runCommand(s.page, 'ML Prep: Filter Questions...');
-    const option = s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Not yet practiced' }).first();
+    const option = s.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'not yet practiced' }).first();
     await option.waitFor();
+    // A multi-select list: a click ticks the value, Enter applies the filter.
     await option.click();
+    await s.page.keyboard.press('Enter');
     await step('the practiced question to disappear from the tree', () => treeRow(s.page, question.title).waitFor({ state: 'detached' }));
     const others = catalog.questions.filter((q) => q.topic === question.topic && q.section === question.section && q.id !== question.id);
     await step('the other questions of the topic to stay', () => treeRow(s.page, others[0].title).waitFor());

@@ -46,16 +46,19 @@ describe('in the extension host', function () {
   });
 
   it('maps the tree to labelled items with checkboxes, counts and open commands', async () => {
-    const { tree, catalog, exercises } = await api();
-    const shipped = await exercises.library.load();
+    const { tree, catalog } = await api();
     const roots = await tree.getChildren();
-    assert.equal(roots.length, catalog.topics.length + 3 + (shipped.length > 0 ? 1 : 0), 'due, topics, cheat sheet, study paths, ML Coding');
-    assert.equal(roots[roots.length - 1].type, shipped.length > 0 ? 'mlCoding' : 'paths');
+    // The order depends on whether the user has practiced (the tree model's unit tests pin it).
+    const topics = roots.filter((r) => r.type === 'topic');
+    assert.equal(topics.length, catalog.topics.length);
+    for (const type of ['mlCoding', 'cheatSheet', 'paths'] as const) {
+      assert.ok(roots.some((r) => r.type === type), `a ${type} root`);
+    }
     for (const root of roots) {
       const item = tree.getTreeItem(root);
       assert.ok(item.accessibilityInformation?.label, `root ${String(item.label)} has an accessible label`);
     }
-    const topic = roots[1];
+    const topic = topics[0];
     const topicItem = tree.getTreeItem(topic);
     assert.match(String(topicItem.description), /^\d+\/\d+ practiced$/);
     const first = (await tree.getChildren(topic))[0];
@@ -75,7 +78,7 @@ describe('in the extension host', function () {
 
   it('keeps practiced marks in the real globalState and shows them in the tree', async () => {
     const { tree, study: progress } = await api();
-    const topic = (await tree.getChildren())[2];
+    const topic = (await tree.getChildren()).filter((r) => r.type === 'topic')[1];
     const first = (await tree.getChildren(topic))[0];
     const node = (first.type === 'section' ? (await tree.getChildren(first))[0] : first) as Extract<TreeNode, { type: 'question' }>;
     await progress.setPracticed([node.question.id], false);

@@ -86,13 +86,13 @@ describe('compileCatalog', () => {
     const body = '## Short answer\nShort.\n\n## Deep dive\n\n## Extra\nx\n\n## Follow-ups\n### Q\nA\n';
     const files = replace(validFiles(), Q, (t) => t.replace(publishedBody(), body));
     const problems = problemsOf(files);
-    assert.ok(problems.includes(`${Q}:24: section "## Deep dive" is empty`), problems.join('\n'));
-    assert.ok(problems.includes(`${Q}:26: unexpected section "## Extra" (a question has: ## Short answer, ## Deep dive, ## Trade-offs and pitfalls, ## Follow-ups)`), problems.join('\n'));
-    assert.ok(problems.includes(`${Q}:21: missing section "## Trade-offs and pitfalls"`), problems.join('\n'));
+    assert.ok(problems.includes(`${Q}:25: section "## Deep dive" is empty`), problems.join('\n'));
+    assert.ok(problems.includes(`${Q}:27: unexpected section "## Extra" (a question has: ## Short answer, ## Deep dive, ## Trade-offs and pitfalls, ## Follow-ups)`), problems.join('\n'));
+    assert.ok(problems.includes(`${Q}:22: missing section "## Trade-offs and pitfalls"`), problems.join('\n'));
 
     const swapped = '## Deep dive\nD\n## Short answer\nS\n## Trade-offs and pitfalls\nT\n## Follow-ups\nF\n';
     const order = problemsOf(replace(validFiles(), Q, (t) => t.replace(publishedBody(), swapped)));
-    assert.deepEqual(order, [`${Q}:21: sections are out of order: expected ## Short answer, ## Deep dive, ## Trade-offs and pitfalls, ## Follow-ups`]);
+    assert.deepEqual(order, [`${Q}:22: sections are out of order: expected ## Short answer, ## Deep dive, ## Trade-offs and pitfalls, ## Follow-ups`]);
   });
 
   it('checks a quick question against the quick sections', () => {
@@ -102,8 +102,8 @@ describe('compileCatalog', () => {
     assert.equal(compileCatalog(ok).catalog?.questions.find((q) => q.id === 'what-is-bias')?.format, 'quick');
     const longShape = replace(validFiles(), Q, (t) => t.replace('format: "explain"', 'format: "quick"'));
     const problems = problemsOf(longShape);
-    assert.ok(problems.includes(`${Q}:24: unexpected section "## Deep dive" (a question has: ## Short answer, ## Details, ## Pitfalls, ## Follow-ups)`), problems.join('\n'));
-    assert.ok(problems.includes(`${Q}:21: missing section "## Pitfalls"`), problems.join('\n'));
+    assert.ok(problems.includes(`${Q}:25: unexpected section "## Deep dive" (a question has: ## Short answer, ## Details, ## Pitfalls, ## Follow-ups)`), problems.join('\n'));
+    assert.ok(problems.includes(`${Q}:22: missing section "## Pitfalls"`), problems.join('\n'));
   });
 
   it('files a question under a section its topic lists, and reports one it does not', () => {
@@ -125,6 +125,18 @@ describe('compileCatalog', () => {
   it('ignores headings inside fenced code when reading sections', () => {
     const body = publishedBody().replace('Deep.', '```python\n## not a section\n```');
     assert.deepEqual(compileCatalog(replace(validFiles(), Q, (t) => t.replace(publishedBody(), body))).problems, []);
+  });
+
+  it('requires a short tree label of a published question, at most 5 words and 28 characters, and falls back to the title for a draft', () => {
+    const missing = replace(validFiles(), Q, (t) => t.replace(/^shortTitle: .*\n/m, ''));
+    assert.deepEqual(problemsOf(missing), [`${Q}:1: missing field "shortTitle" (needed once status is published)`]);
+    const wordy = replace(validFiles(), Q, (t) => t.replace(/^shortTitle: .*$/m, 'shortTitle: "one two three four five six"'));
+    assert.match(problemsOf(wordy).join('\n'), /what-is-bias\.md:\d+: field "shortTitle" has 6 words; at most 5 allowed/);
+    const wide = replace(validFiles(), Q, (t) => t.replace(/^shortTitle: .*$/m, 'shortTitle: "Extraordinarily longwinded labelling"'));
+    assert.match(problemsOf(wide).join('\n'), /what-is-bias\.md:\d+: field "shortTitle" has 36 characters; at most 28 allowed/);
+    const { catalog } = compileCatalog(validFiles());
+    assert.equal(catalog?.questions.find((q) => q.id === 'what-is-bias')?.shortTitle, 'Bias');
+    assert.equal(catalog?.questions.find((q) => q.id === 'draft-question')?.shortTitle, 'A draft?', 'a draft without one shows its title');
   });
 
   it('requires published-only fields once a question is published', () => {

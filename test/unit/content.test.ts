@@ -60,6 +60,17 @@ function sections(body: string): Map<string, string> {
 }
 
 describe('shipped content', () => {
+  it('gives every question a distinct short tree label no longer than its full title', () => {
+    const catalog = shippedCatalog();
+    const labels = new Map<string, string>();
+    for (const q of catalog.questions) {
+      const key = q.shortTitle.toLowerCase();
+      assert.ok(!labels.has(key), `${q.id} and ${labels.get(key)} share the label "${q.shortTitle}"`);
+      labels.set(key, q.id);
+      assert.ok(q.shortTitle.length <= q.title.length, `${q.id}: the label is longer than the title`);
+    }
+  });
+
   let catalog: Catalog;
   before(() => {
     catalog = shippedCatalog();

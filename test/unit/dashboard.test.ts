@@ -21,6 +21,7 @@ function question(id: string, topicId: string, keyPoints: number, concepts: stri
   return {
     id,
     title: `Question ${id}`,
+    shortTitle: id,
     topic: topicId,
     format: 'explain',
     section: '',

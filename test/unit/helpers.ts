@@ -24,6 +24,7 @@ export function validFiles(): ContentFile[] {
         related: ['draft-question'],
         keyPoints: ['One', 'Two', 'Three', 'Four'],
         sources: ['Someone, 2020. A paper.'],
+        shortTitle: 'Bias',
       },
       publishedBody(),
     ),

@@ -6,7 +6,10 @@ import { Catalog as CatalogClass } from '../../src/catalog/catalog';
 import { orderCatalog } from '../../src/catalog/compile/compileCatalog';
 import { aggregate } from '../../src/dashboard/dashboard';
 import { questionIdsOf, SECTION_FOLDER_THRESHOLD, TreeModel, TreeNode } from '../../src/tree/treeModel';
+import { NO_FILTER, type PracticeState } from '../../src/tree/questionFilter';
 import { MemoryBackups, MemoryMemento, shippedCatalog } from './helpers';
+
+const states = (...picked: PracticeState[]) => ({ ...NO_FILTER, states: picked });
 
 const label = (n: TreeNode) =>
   n.type === 'topic' ? n.topic.id : n.type === 'question' ? n.question.id : n.type === 'concept' ? n.concept.id : n.type === 'path' ? n.path.id : n.type;
@@ -23,12 +26,45 @@ describe('TreeModel', () => {
     return { progress, model: new TreeModel(new CatalogSource(catalog), progress) };
   }
 
-  it('shows the five topics, then the cheat sheet and the study paths', async () => {
+  it('leads a new user with "Start here" (the first study path) and the paths, then the topics', async () => {
     const { model } = await setup();
-    assert.deepEqual(model.roots().map(label), ['due', 'ml-system-design', 'agent-system-design', 'classic-ml', 'deep-learning', 'llm', 'cheatSheet', 'paths']);
+    assert.ok(model.isNewUser());
+    assert.deepEqual(model.roots().map(label), ['startHere', 'paths', 'ml-system-design', 'agent-system-design', 'classic-ml', 'deep-learning', 'llm', 'cheatSheet']);
+    const start = model.roots()[0];
+    assert.ok(start.type === 'startHere');
+    assert.equal(start.path.id, catalog.paths[0].id, 'the path ordered first');
+    assert.deepEqual(model.children(start).map(label), catalog.pathQuestionIds(catalog.paths[0]));
+    assert.deepEqual(questionIdsOf(start, catalog), catalog.pathQuestionIds(catalog.paths[0]), 'practiced from the tree like a path');
     const cheat = model.roots().find((n) => n.type === 'cheatSheet');
     assert.ok(cheat);
     assert.equal(model.children(cheat).length, catalog.concepts.length);
+  });
+
+  it('shows a returning user the topics first and the paths last, with no "Due for review" while nothing is due', async () => {
+    const { model, progress } = await setup();
+    await progress.setPracticed([catalog.questions[0].id], true);
+    assert.ok(!model.isNewUser());
+    assert.deepEqual(model.roots().map(label), ['ml-system-design', 'agent-system-design', 'classic-ml', 'deep-learning', 'llm', 'cheatSheet', 'paths']);
+    await progress.setPracticed([catalog.questions[0].id], false);
+    assert.ok(!model.isNewUser() || model.roots()[0].type === 'startHere', 'an unticked mark alone makes a user new again, never a mixed order');
+  });
+
+  it('puts "Due for review" first once something is due, and says when the next review is otherwise', async () => {
+    const now = new Date(2025, 2, 1, 9).getTime();
+    const clock = { now };
+    const study = new StudyStore({ memento: new MemoryMemento(), backups: new MemoryBackups(), now: () => clock.now });
+    await study.load();
+    const model = new TreeModel(new CatalogSource(catalog), study, () => study.dueToday(clock.now));
+    // Easy on a new card schedules it days ahead: nothing due today, a next review later.
+    await study.record({ questionId: catalog.questions[0].id, grade: 4, durationMs: 1, covered: [], keyPointCount: 0 });
+    assert.ok(!model.isNewUser(), 'a review makes a returning user');
+    assert.ok(!model.roots().some((n) => n.type === 'due'), 'no dead "Due for review (0)" row');
+    const next = model.nextReview(clock.now);
+    assert.ok(next !== undefined && next > clock.now, 'the next review is after today');
+    clock.now = next + 1;
+    assert.equal(model.roots()[0].type, 'due');
+    assert.equal(model.dueCount(), 1);
+    assert.equal(model.nextReview(clock.now), undefined, 'nothing later than today');
   });
 
   it('counts practiced questions per topic, per path and overall', async () => {
@@ -53,9 +89,9 @@ describe('TreeModel', () => {
     assert.ok(topic, 'a topic small enough to list its questions directly');
     const all = model.children(topic).map(label);
     await progress.setPracticed([all[0]], true);
-    model.setFilter('unpracticed');
+    model.setFilter(states('unpracticed'));
     assert.deepEqual(model.children(topic).map(label), all.slice(1));
-    model.setFilter('practiced');
+    model.setFilter(states('practiced'));
     assert.deepEqual(model.children(topic).map(label), [all[0]]);
   });
 
@@ -64,6 +100,7 @@ describe('TreeModel', () => {
     await progress.load();
     const due = [catalog.questions[5].id, catalog.questions[1].id, 'no-longer-in-catalog'];
     const model = new TreeModel(new CatalogSource(catalog), progress, () => due);
+    await progress.setPracticed([catalog.questions[9].id], true);
     const node = model.roots()[0];
     assert.equal(node.type, 'due');
     assert.deepEqual(model.children(node).map(label), due.slice(0, 2));
@@ -118,8 +155,8 @@ describe('TreeModel', () => {
     assert.ok(!seen[0].includes('llm'), 'read after the model rebuilt its nodes');
     await progress.setPracticed([catalog.questions[0].id], true);
     assert.equal(seen.length, 2, 'one event for a mark');
-    model.setFilter('practiced');
-    model.setFilter('practiced');
+    model.setFilter(states('practiced'));
+    model.setFilter(states('practiced'));
     assert.equal(seen.length, 3, 'one event for a new filter, none for the same one');
     model.dispose();
     await progress.setPracticed([catalog.questions[1].id], true);
@@ -138,7 +175,7 @@ describe('TreeModel', () => {
     assert.ok(concept.type === 'concept');
     assert.deepEqual(questionIdsOf(concept, catalog), catalog.questionsUsing(concept.concept.id).map((q) => q.id));
     assert.ok(questionIdsOf(concept, catalog).length > 0);
-    assert.deepEqual(questionIdsOf(roots[0], catalog), [], 'the due node is reviewed, not practiced from here');
+    assert.deepEqual(questionIdsOf({ type: 'due', key: 'due' }, catalog), [], 'the due node is reviewed, not practiced from here');
   });
 
   describe('section folders', () => {
@@ -179,7 +216,7 @@ describe('TreeModel', () => {
         'previous/next follow the folders: the catalog is ordered by section',
       );
       await progress.setPracticed(['q-02', 'q-04', 'q-06', 'q-08', 'q-10', 'q-12', 'q-14', 'q-16', 'q-18'], true);
-      model.setFilter('unpracticed');
+      model.setFilter(states('unpracticed'));
       assert.deepEqual(model.children(topicNode).map((n) => (n.type === 'section' ? `s:${n.name}` : label(n))), ['s:Second', 's:Mine', 'q-00'], 'an emptied folder is hidden');
     });
 

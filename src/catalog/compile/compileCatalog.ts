@@ -84,8 +84,9 @@ export function compileCatalog(files: readonly ContentFile[]): CompileResult {
 
 export interface ReadOptions {
   /**
-   * Word limits (`maxWords`) belong to the shipped content bar; user notes skip them and keep
-   * only the structural checks.
+   * The shipped content bar: word and character limits, and fields only shipped content must
+   * have (`shippedOnly`, like a question's short label). User notes skip it and keep only the
+   * structural checks.
    */
   readonly wordLimits: boolean;
 }
@@ -163,7 +164,7 @@ export function checkFields(specs: Record<string, FieldSpec>, what: string, pars
   for (const [name, spec] of Object.entries(specs)) {
     const present = Object.hasOwn(fields, name) && fields[name] !== null && fields[name] !== undefined;
     if (!present) {
-      const needed = spec.requirement === 'required' || (spec.requirement === 'published' && published);
+      const needed = (spec.requirement === 'required' || (spec.requirement === 'published' && published)) && (options.wordLimits || !spec.shippedOnly);
       if (needed) {
         const why = spec.requirement === 'published' ? ` (needed once status is published)` : '';
         report(1, `missing field "${name}"${why}`);
@@ -192,7 +193,7 @@ function checkValue(value: unknown, type: FieldType, options: ReadOptions): stri
           return `has ${words} words; at most ${type.maxWords} allowed`;
         }
       }
-      if (type.maxChars !== undefined && value.trim().length > type.maxChars) {
+      if (options.wordLimits && type.maxChars !== undefined && value.trim().length > type.maxChars) {
         return `has ${value.trim().length} characters; at most ${type.maxChars} allowed`;
       }
       return undefined;
@@ -373,7 +374,7 @@ export function catalogParts(entries: readonly SourceEntry[]): CatalogParts {
   const of = <T>(kind: EntryKind) => entries.filter((e) => e.kind === kind).map((e) => toEntry<T>(e));
   return {
     topics: of<Topic>('topic').map((t) => ({ ...t, shortTitle: t.shortTitle || t.title })),
-    questions: of<Question>('question'),
+    questions: of<Question>('question').map((q) => ({ ...q, shortTitle: q.shortTitle || q.title })),
     concepts: of<Concept>('concept'),
     paths: of<StudyPath>('path'),
   };

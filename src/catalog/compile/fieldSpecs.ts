@@ -17,6 +17,8 @@ export type Requirement = 'required' | 'optional' | 'published';
 export interface FieldSpec {
   readonly requirement: Requirement;
   readonly field: FieldType;
+  /** The requirement holds for shipped content only: a user's own file may leave it out. */
+  readonly shippedOnly?: boolean;
 }
 
 export const DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
@@ -30,6 +32,9 @@ export const QUICK_SECTIONS = ['Short answer', 'Details', 'Pitfalls', 'Follow-up
 export function sectionsFor(format: unknown): readonly string[] {
   return format === 'quick' ? QUICK_SECTIONS : QUESTION_SECTIONS;
 }
+
+/** Longest question label that fits the Topics view at its default width, two levels deep. */
+export const QUESTION_SHORT_TITLE_MAX_CHARS = 28;
 
 const id: FieldSpec = { requirement: 'required', field: { type: 'id' } };
 const title: FieldSpec = { requirement: 'required', field: { type: 'string', maxWords: 40 } };
@@ -51,6 +56,8 @@ export const FIELD_SPECS: Record<EntryKind, Record<string, FieldSpec>> = {
   question: {
     id,
     title,
+    // The tree's label: it has to fit the default sidebar width beside the difficulty.
+    shortTitle: { requirement: 'published', shippedOnly: true, field: { type: 'string', maxWords: 5, maxChars: QUESTION_SHORT_TITLE_MAX_CHARS } },
     topic: { requirement: 'required', field: { type: 'id' } },
     format: { requirement: 'required', field: { type: 'enum', values: FORMATS } },
     section: { requirement: 'optional', field: { type: 'string', maxWords: 5 } },
