@@ -1,10 +1,4 @@
-/** The entries behind and ahead of the one a panel shows, as the webview keeps them in its state. */
-export interface HistorySnapshot {
-  /** Oldest first; the last one is where Back goes. */
-  readonly back: readonly string[];
-  /** Nearest first; the first one is where Forward goes. */
-  readonly forward: readonly string[];
-}
+import type { HistorySnapshot } from '../shared/protocol';
 
 export const HISTORY_LIMIT = 50;
 
