@@ -103,10 +103,13 @@ document.addEventListener('mouseup', (event) => {
   }
 });
 
-let scrollSave: ReturnType<typeof setTimeout> | undefined;
+// At most one save per frame, so the offset is saved by the time the next frame is drawn.
+let scrollSave: number | undefined;
 window.addEventListener('scroll', () => {
-  clearTimeout(scrollSave);
-  scrollSave = setTimeout(saveScroll, 150);
+  scrollSave ??= requestAnimationFrame(() => {
+    scrollSave = undefined;
+    saveScroll();
+  });
 });
 
 /** Keeps the offset of the entry shown, dropping the oldest entries beyond SCROLL_ENTRIES. */
@@ -129,7 +132,10 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const message = event.data;
   switch (message.type) {
     case 'show': {
-      clearTimeout(scrollSave);
+      if (scrollSave !== undefined) {
+        cancelAnimationFrame(scrollSave);
+        scrollSave = undefined;
+      }
       if (!main.classList.contains('pending')) {
         saveScroll();
       }

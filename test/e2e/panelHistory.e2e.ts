@@ -1,0 +1,125 @@
+import * as assert from 'node:assert/strict';
+import type { Frame } from 'playwright-core';
+import type { CatalogData, Question } from '../../src/catalog/types';
+import { defaultVsix, openContainer, openFile, startSession, step, waitFor, type Session } from './harness';
+import { answerFrame, builtCatalog, questionWithMathAndCode, revealQuestionRow } from './scenarios';
+
+/** Scrolls the page and waits two frames, by which the page has saved the offset in its state. */
+async function scrollTo(frame: Frame, y: number): Promise<number> {
+  return frame.evaluate(async (to) => {
+    window.scrollTo(0, to);
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return Math.round(window.scrollY);
+  }, y);
+}
+
+const scrollY = (frame: Frame) => frame.evaluate(() => Math.round(window.scrollY));
+
+describe('the answer panel keeps a history', function () {
+  let s: Session;
+  let catalog: CatalogData;
+  let question: Question;
+  let linked: { id: string; title: string };
+  let next: Question;
+
+  before(async function () {
+    catalog = builtCatalog();
+    question = questionWithMathAndCode(catalog);
+    const entries = [...catalog.questions, ...catalog.concepts];
+    const id = [...question.prerequisites, ...question.concepts, ...question.related][0];
+    const target = entries.find((e) => e.id === id);
+    assert.ok(target, `${question.id} links to another entry`);
+    linked = { id: target.id, title: target.title };
+    const topicQuestions = catalog.questions.filter((q) => q.topic === question.topic);
+    next = topicQuestions[topicQuestions.indexOf(question) + 1];
+    assert.ok(next, `${question.id} has a next question in its topic`);
+    s = await startSession({ vsix: defaultVsix() });
+  });
+
+  after(async function () {
+    await s?.stop();
+  });
+
+  const panelTab = (title: string) => s.page.locator(`.part.editor .tab[aria-label^="${title.replace(/["\\]/g, '\\$&')}"]`).first();
+  const button = (frame: Frame, action: 'back' | 'forward') => frame.locator(`nav.history button[data-action="${action}"]`);
+
+  it('shows the full title in the tab, and Back once a link was followed', async function () {
+    await openContainer(s.page, 'ML Interview Prep');
+    await openFile(s.page, 'train.py');
+    await (await revealQuestionRow(s.page, catalog, question)).click();
+    let frame = await answerFrame(s.page, question.title);
+    await step('the tab to carry the whole title, not one cut at 40 characters', () => panelTab(question.title).waitFor());
+    await step('Back to be disabled on the first entry', () => waitFor(async () => button(frame, 'back').isDisabled()));
+
+    await frame.locator(`section.links a[href="mlprep:${linked.id}"]`).first().click();
+    frame = await answerFrame(s.page, linked.title);
+    const back = button(frame, 'back');
+    await step('Back to be enabled and to name where it goes', () =>
+      waitFor(async () => (await back.isEnabled()) && (await back.getAttribute('title'))?.includes(question.title)),
+    );
+    await s.screenshot('answer-panel-history');
+  });
+
+  it('goes back with the button and with Alt+Left, forward with Alt+Right', async function () {
+    let frame = await answerFrame(s.page, linked.title);
+    await button(frame, 'back').click();
+    frame = await answerFrame(s.page, question.title);
+    await step('Forward to be enabled after going back', () => waitFor(async () => button(frame, 'forward').isEnabled()));
+    await step('keyboard focus to stay on a history button', () =>
+      waitFor(async () => frame.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action === 'forward')),
+    );
+
+    await s.page.keyboard.press('Alt+ArrowRight');
+    frame = await answerFrame(s.page, linked.title);
+    await frame.locator('main h1').click();
+    await s.page.keyboard.press('Alt+ArrowLeft');
+    await answerFrame(s.page, question.title);
+  });
+
+  it('keeps each entry where it was scrolled across a tab switch, also after the page was drawn anew', async function () {
+    let frame = await answerFrame(s.page, question.title);
+    const questionY = await scrollTo(frame, 700);
+    assert.ok(questionY > 300, `the answer scrolls (${questionY})`);
+    await s.page.keyboard.press('Alt+ArrowRight');
+    frame = await answerFrame(s.page, linked.title);
+    await step('a forward step to open at the top', () => waitFor(async () => (await scrollY(frame)) === 0));
+    const linkedY = await scrollTo(frame, 150);
+
+    // Another editor in the panel's group hides it; its webview is torn down until shown again.
+    await panelTab(linked.title).click();
+    await openFile(s.page, 'train.py');
+    const hidden = frame;
+    await step('the answer panel to be hidden', () => waitFor(async () => hidden.isDetached() || !(await hidden.locator('main').isVisible().catch(() => false))));
+    await panelTab(linked.title).click();
+    // The reloaded document was written for the first entry: the entry shown now must replace it.
+    frame = await answerFrame(s.page, linked.title);
+    await step(`"${linked.title}" back at its offset ${linkedY}`, () => waitFor(async () => Math.abs((await scrollY(frame)) - linkedY) <= 2));
+    assert.equal(await frame.locator('main#entry.pending').count(), 0, 'the page is not left hidden');
+
+    await frame.locator('main h1').click();
+    await s.page.keyboard.press('Alt+ArrowLeft');
+    frame = await answerFrame(s.page, question.title);
+    await step(`"${question.title}" back at its offset ${questionY}`, () => waitFor(async () => Math.abs((await scrollY(frame)) - questionY) <= 2));
+  });
+
+  it('opens the next question with Alt+N while the panel is focused, and keeps the history over a reload', async function () {
+    let frame = await answerFrame(s.page, question.title);
+    await frame.locator('main h1').click();
+    await s.page.keyboard.press('Alt+N');
+    frame = await answerFrame(s.page, next.title);
+    await step('Back to lead to the question before', () =>
+      waitFor(async () => (await button(frame, 'back').getAttribute('title'))?.includes(question.title)),
+    );
+
+    await s.reload();
+    frame = await answerFrame(s.page, next.title, 30_000);
+    await step('after a reload, Back still leads to the question before', () =>
+      waitFor(async () => (await button(frame, 'back').isEnabled()) && (await button(frame, 'back').getAttribute('title'))?.includes(question.title)),
+    );
+    await button(frame, 'back').click();
+    frame = await answerFrame(s.page, question.title);
+    await step('and Forward to lead to the next question again', () =>
+      waitFor(async () => (await button(frame, 'forward').isEnabled()) && (await button(frame, 'forward').getAttribute('title'))?.includes(next.title)),
+    );
+  });
+});
