@@ -11,6 +11,7 @@ import { escapeHtml } from '../util/html';
 import { newNonce } from './panelHtml';
 import { PanelHost, webviewOptions } from './panelHost';
 import { EntryHistory } from './entryHistory';
+import { historyNav } from './historyNav';
 import { READING_SIZE_SETTINGS, readingSize } from './readingSize';
 
 const PINNED_CONTEXT_KEY = 'mlPrep.activePanelPinned';
@@ -431,13 +432,3 @@ export class AnswerPanel {
   }
 }
 
-/** Back and Forward above the article; each names where it goes. */
-function historyNav(previous: string | undefined, next: string | undefined, titleOf: (id: string) => string): string {
-  const button = (action: 'back' | 'forward', target: string | undefined, label: string, key: string) => {
-    const where = target ? `${action === 'back' ? 'Back to' : 'Forward to'} ${titleOf(target)} (${key})` : `Nothing to go ${action} to`;
-    return `<button type="button" class="secondary" data-action="${action}" aria-keyshortcuts="${key.replace('Left', 'ArrowLeft').replace('Right', 'ArrowRight')}" title="${escapeHtml(where)}"${
-      target ? '' : ' disabled'
-    }>${label}</button>`;
-  };
-  return `<nav class="history" aria-label="Panel history">${button('back', previous, '← Back', 'Alt+Left')}${button('forward', next, 'Forward →', 'Alt+Right')}</nav>\n`;
-}
