@@ -129,13 +129,17 @@ export class AnswerPanels extends DisposableBase implements vscode.WebviewPanelS
     await created.visit(id, anchor);
   }
 
-  /** "Open to the Side": a panel of its own (kept open) in the next column, focused. */
+  /**
+   * "Open to the Side": a panel of its own (kept open), focused, in the column after the answer
+   * panel it came from (a right-click need not make that panel's group the active one).
+   */
   async openToSide(id: string): Promise<void> {
     if (!this.has(id)) {
       void vscode.window.showWarningMessage(`ML Prep: no question or concept has the id "${id}".`);
       return;
     }
-    const created = this.adopt(this.createPanel(vscode.ViewColumn.Beside, false), true);
+    const from = (this.active ?? [...this.panels].find((p) => p.panel.visible))?.panel.viewColumn;
+    const created = this.adopt(this.createPanel(from ? from + 1 : vscode.ViewColumn.Beside, false), true);
     await created.visit(id);
   }
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import type { CatalogData, Question } from '../../src/catalog/types';
-import { defaultVsix, openContainer, openFile, startSession, step, waitFor, type Session } from './harness';
-import { answerFrame, builtCatalog, questionWithMathAndCode, revealQuestionRow } from './scenarios';
+import { defaultVsix, openContainer, openFile, runCommand, startSession, step, waitFor, type Session } from './harness';
+import { answerFrame, builtCatalog, editorGroups, questionWithMathAndCode, revealQuestionRow } from './scenarios';
 
 /** Scrolls the page and waits two frames, by which the page has saved the offset in its state. */
 async function scrollTo(frame: Frame, y: number): Promise<number> {
@@ -121,5 +121,51 @@ describe('the answer panel keeps a history', function () {
     await step('and Forward to lead to the next question again', () =>
       waitFor(async () => (await button(frame, 'forward').isEnabled()) && (await button(frame, 'forward').getAttribute('title'))?.includes(next.title)),
     );
+  });
+
+  it('goes forward and back with the mouse buttons', async function () {
+    let frame = await answerFrame(s.page, question.title);
+    const press = (f: Frame, button: number) =>
+      f.evaluate((b) => {
+        for (const type of ['mousedown', 'mouseup']) {
+          document.querySelector('main h1')!.dispatchEvent(new MouseEvent(type, { button: b, bubbles: true, cancelable: true }));
+        }
+      }, button);
+    await press(frame, 4);
+    frame = await answerFrame(s.page, next.title);
+    await press(frame, 3);
+    await answerFrame(s.page, question.title);
+  });
+
+  it('follows the reading size setting at once', async function () {
+    const frame = await answerFrame(s.page, question.title);
+    const size = () => frame.evaluate(() => getComputedStyle(document.body).fontSize);
+    const before = await size();
+    // The Settings editor opens in the code's group, so the panel stays in view.
+    await s.page.locator('.part.editor .tab', { hasText: 'train.py' }).first().click();
+    await runCommand(s.page, 'Preferences: Open User Settings');
+    await s.page.locator('.settings-editor').first().waitFor();
+    await s.page.keyboard.type('@id:mlPrep.panel.fontSize');
+    const input = s.page.locator('.settings-editor .setting-item-number input').first();
+    await step('the reading size in the Settings editor', () => input.waitFor());
+    await input.fill('21');
+    await step('the open panel\'s text to become 21 px', () => waitFor(async () => (await size()) === '21px'));
+    await input.fill('9');
+    await step('and to 9 px when changed again', () => waitFor(async () => (await size()) === '9px'));
+    assert.notEqual(before, '9px');
+    await runCommand(s.page, 'View: Close Editor');
+  });
+
+  it('opens a link to the side from the context menu', async function () {
+    const frame = await answerFrame(s.page, question.title);
+    await frame.locator(`section.links a[href="mlprep:${linked.id}"]`).first().click({ button: 'right' });
+    const item = s.page.locator('.monaco-menu .action-item', { hasText: 'Open to the Side' }).first();
+    await step('"Open to the Side" in the panel\'s context menu', () => item.waitFor());
+    await item.hover();
+    await step('the menu item to take focus', () => waitFor(async () => /\bfocused\b/.test((await item.getAttribute('class')) ?? '')));
+    await s.page.keyboard.press('Enter');
+    await answerFrame(s.page, linked.title);
+    await step('the link in a third column, the question still open', () => waitFor(async () => (await editorGroups(s.page).count()) === 3));
+    await answerFrame(s.page, question.title);
   });
 });
