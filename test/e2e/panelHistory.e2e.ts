@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import type { CatalogData, Question } from '../../src/catalog/types';
 import { defaultVsix, openContainer, openFile, runCommand, startSession, step, waitFor, type Session } from './harness';
@@ -145,14 +147,17 @@ describe('the answer panel keeps a history', function () {
     await s.page.locator('.part.editor .tab', { hasText: 'train.py' }).first().click();
     await runCommand(s.page, 'Preferences: Open User Settings');
     await s.page.locator('.settings-editor').first().waitFor();
+    await s.page.locator('.settings-editor .settings-header .suggest-input-container').first().click();
     await s.page.keyboard.type('@id:mlPrep.panel.fontSize');
-    const input = s.page.locator('.settings-editor .setting-item-number input').first();
+    const input = s.page.locator('.settings-editor .setting-item-contents', { hasText: 'Panel: Font Size' }).locator('input').first();
     await step('the reading size in the Settings editor', () => input.waitFor());
     await input.fill('21');
     await step('the open panel\'s text to become 21 px', () => waitFor(async () => (await size()) === '21px'));
-    await input.fill('9');
-    await step('and to 9 px when changed again', () => waitFor(async () => (await size()) === '9px'));
-    assert.notEqual(before, '9px');
+    const written = JSON.parse(fs.readFileSync(path.join(s.userDataDir, 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
+    assert.equal(written['mlPrep.panel.fontSize'], 21, 'the setting changed is the reading size');
+    assert.notEqual(before, '21px');
+    await input.fill('0');
+    await step(`with 0, the editor's size again (${before})`, () => waitFor(async () => (await size()) === before));
     await runCommand(s.page, 'View: Close Editor');
   });
 
