@@ -9,6 +9,7 @@ const NAMES = [
   'answer-beside-code-dark',
   'answer-beside-code-light',
   'answer-beside-code-high-contrast',
+  'answer-panel-history',
   'search-with-typo',
   'search-ranked-order',
   'hostile-folder-problems',

@@ -84,7 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
   const transfer = new StudyTransfer(source, study, notes, backups, globalStorageUri);
   const hoverTable = lookupTables(vscode.Uri.joinPath(extensionUri, 'dist', 'lookup.json').fsPath, shipped, source);
 
-  push(panels, registerPanelCommands(panels));
+  push(panels, registerPanelCommands(panels, extensionId));
   push(exercises);
   push(model, tree, registerTreeCommands({ model, tree, source, study, activeQuestionId: () => panels.activeQuestionId(), open, notices: userContent.onDidChangeRestriction, extensionId, workspaceState: context.workspaceState }));
   push(userContent, registerUserFolderCommands(userContent, source));

@@ -11,8 +11,10 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const main = document.getElementById('entry') as HTMLElement;
+/** Scroll offsets kept for this many entries, the most recent ones. */
+const SCROLL_ENTRIES = 50;
 
-function readInitialState(): PanelState | undefined {
+function readDocumentState(): PanelState | undefined {
   try {
     return JSON.parse(main.dataset.state ?? '') as PanelState;
   } catch {
@@ -20,9 +22,36 @@ function readInitialState(): PanelState | undefined {
   }
 }
 
-const initial = readInitialState();
-if (initial) {
-  vscode.setState(initial);
+/**
+ * A document reloaded after its tab was hidden carries the state it was first written with; the
+ * state saved since (same `doc`) is newer: the entry shown, its history and scroll offsets.
+ */
+function initialState(written: PanelState | undefined): { state: PanelState | undefined; reloaded: boolean } {
+  const saved = vscode.getState();
+  if (saved && written && saved.doc !== undefined && saved.doc === written.doc) {
+    return { state: saved, reloaded: true };
+  }
+  return { state: written ? { ...written, scroll: { ...saved?.scroll, ...written.scroll } } : saved, reloaded: false };
+}
+
+const written = readDocumentState();
+const initial = initialState(written);
+let state = initial.state;
+// The document still holds an older entry than the one the panel shows: keep it out of sight
+// until the host's redraw arrives (it answers 'ready' with one), so no old answer flashes.
+const stale = state !== undefined && written !== undefined && state.entryId !== written.entryId;
+if (stale) {
+  main.classList.add('pending');
+  // Never leave the panel blank if the redraw does not come.
+  setTimeout(() => main.classList.remove('pending'), 2000);
+}
+if (state) {
+  vscode.setState(state);
+  applyFontSize(state.fontSize);
+  markLinks(state.entryId);
+  if (!stale) {
+    position(state, initial.reloaded || state.restoreScroll === true);
+  }
 }
 
 document.addEventListener('click', (event) => {
@@ -34,32 +63,101 @@ document.addEventListener('click', (event) => {
   if (!button || button.disabled) {
     return;
   }
-  if (button.dataset.action === 'togglePracticed' && button.dataset.id) {
+  const action = button.dataset.action;
+  if (action === 'togglePracticed' && button.dataset.id) {
     vscode.postMessage({ type: 'togglePracticed', id: button.dataset.id });
-  } else if (button.dataset.action === 'pin') {
+  } else if (action === 'pin') {
     vscode.postMessage({ type: 'pin' });
-  } else if (button.dataset.action === 'exercise' && button.dataset.id) {
+  } else if (action === 'back' || action === 'forward') {
+    vscode.postMessage({ type: action });
+  } else if (action === 'exercise' && button.dataset.id) {
     // The host checks the action name; a forged one is dropped there.
     vscode.postMessage({ type: 'exercise', action: button.dataset.exerciseAction as ExerciseAction, id: button.dataset.id });
   }
 });
 
+// Alt+Left / Alt+Right, as in a browser; the page never navigates itself.
+document.addEventListener('keydown', (event) => {
+  if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) {
+    return;
+  }
+  const direction = event.key === 'ArrowLeft' ? 'back' : event.key === 'ArrowRight' ? 'forward' : undefined;
+  if (direction) {
+    event.preventDefault();
+    vscode.postMessage({ type: direction });
+  }
+});
+
+// Mouse buttons 4 and 5 (event.button 3 and 4): back and forward.
+const mouseDirection = (event: MouseEvent) => (event.button === 3 ? 'back' : event.button === 4 ? 'forward' : undefined);
+document.addEventListener('mousedown', (event) => {
+  if (mouseDirection(event)) {
+    event.preventDefault();
+  }
+});
+document.addEventListener('mouseup', (event) => {
+  const direction = mouseDirection(event);
+  if (direction) {
+    event.preventDefault();
+    vscode.postMessage({ type: direction });
+  }
+});
+
+// At most one save per frame, so the offset is saved by the time the next frame is drawn.
+let scrollSave: number | undefined;
+window.addEventListener('scroll', () => {
+  scrollSave ??= requestAnimationFrame(() => {
+    scrollSave = undefined;
+    saveScroll();
+  });
+});
+
+/** Keeps the offset of the entry shown, dropping the oldest entries beyond SCROLL_ENTRIES. */
+function saveScroll(): void {
+  if (!state?.entryId || main.classList.contains('pending')) {
+    return;
+  }
+  const scroll = { ...state.scroll };
+  delete scroll[state.entryId];
+  scroll[state.entryId] = Math.round(window.scrollY);
+  const ids = Object.keys(scroll);
+  for (const id of ids.slice(0, Math.max(0, ids.length - SCROLL_ENTRIES))) {
+    delete scroll[id];
+  }
+  state = { ...state, scroll };
+  vscode.setState(state);
+}
+
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const message = event.data;
   switch (message.type) {
-    case 'show':
+    case 'show': {
+      if (scrollSave !== undefined) {
+        cancelAnimationFrame(scrollSave);
+        scrollSave = undefined;
+      }
+      if (!main.classList.contains('pending')) {
+        saveScroll();
+      }
+      const refocus = (document.activeElement as HTMLElement | null)?.dataset?.action;
       main.innerHTML = message.html;
       document.title = message.title;
-      vscode.setState(message.state);
-      scrollToAnchor(message.state.anchor);
+      state = { ...message.state, scroll: state?.scroll ?? {}, ...(state?.doc ? { doc: state.doc } : {}) };
+      vscode.setState(state);
+      applyFontSize(state.fontSize);
+      markLinks(state.entryId);
+      position(state, state.restoreScroll === true);
+      main.classList.remove('pending');
+      keepFocus(refocus);
       break;
+    }
     case 'practiced':
       showPracticed(message.entryId, message.practiced);
       break;
     case 'pinned': {
-      const state = vscode.getState();
       if (state) {
-        vscode.setState({ ...state, pinned: message.pinned });
+        state = { ...state, pinned: message.pinned };
+        vscode.setState(state);
       }
       const pin = document.querySelector<HTMLButtonElement>('button[data-action="pin"]');
       if (pin) {
@@ -68,21 +166,56 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       }
       break;
     }
+    case 'fontSize':
+      applyFontSize(message.px);
+      if (state) {
+        state = { ...state, fontSize: message.px };
+        vscode.setState(state);
+      }
+      break;
   }
 });
 
-/** A search hit in an answer's body opens at its section; anything else opens at the top. */
-function scrollToAnchor(anchor: string | undefined): void {
-  const target = anchor ? document.getElementById(`s-${anchor}`) : null;
+/** A search hit opens at its section; a step back or a reload where the user left it; anything else at the top. */
+function position(current: PanelState, restore: boolean): void {
+  const target = current.anchor ? document.getElementById(`s-${current.anchor}`) : null;
   if (target) {
     target.scrollIntoView({ block: 'start' });
     target.classList.add('search-target');
-  } else {
-    window.scrollTo(0, 0);
+    return;
+  }
+  const offset = restore ? current.scroll?.[current.entryId] : undefined;
+  window.scrollTo(0, offset ?? 0);
+  if (offset) {
+    // Math and code fonts can still change the layout after the first frame.
+    requestAnimationFrame(() => window.scrollTo(0, offset));
   }
 }
 
-scrollToAnchor(initial?.anchor);
+/** The Back or Forward button just clicked is replaced with the page: focus its successor. */
+function keepFocus(action: string | undefined): void {
+  if (action !== 'back' && action !== 'forward') {
+    return;
+  }
+  const same = document.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
+  const other = document.querySelector<HTMLButtonElement>(`button[data-action="${action === 'back' ? 'forward' : 'back'}"]`);
+  (same && !same.disabled ? same : other && !other.disabled ? other : document.getElementById('entry-title'))?.focus();
+}
+
+function applyFontSize(px: number | undefined): void {
+  if (typeof px === 'number' && px > 0) {
+    // Through the CSSOM, which the page's style-src policy allows (an inline style would not be).
+    document.documentElement.style.setProperty('--mlprep-font-size', `${px}px`);
+  }
+}
+
+/** The panel's context menu ("Open to the Side", "Copy Link") acts on the link right-clicked, else on the entry shown. */
+function markLinks(entryId: string): void {
+  main.dataset.vscodeContext = JSON.stringify({ mlPrepId: entryId });
+  for (const link of main.querySelectorAll<HTMLAnchorElement>('a[href^="mlprep:"]')) {
+    link.dataset.vscodeContext = JSON.stringify({ mlPrepId: link.getAttribute('href')!.slice('mlprep:'.length) });
+  }
+}
 
 function showPracticed(entryId: string, practiced: boolean): void {
   const button = document.querySelector<HTMLButtonElement>('button[data-action="togglePracticed"]');

@@ -8,12 +8,31 @@ export interface PanelState {
   readonly pinned: boolean;
   /** The answer section to show first (a search hit in the body); absent: the top. */
   readonly anchor?: string;
+  /** The panel's back/forward history (the host's; kept here so it survives a reload). */
+  readonly history?: HistorySnapshot;
+  /** Scroll offsets by entry id, kept by the webview as the user scrolls. */
+  readonly scroll?: Readonly<Record<string, number>>;
+  /** Whether this drawing goes back to the entry's saved scroll offset (back, forward, reload) or starts at the top. */
+  readonly restoreScroll?: boolean;
+  /** Which document the state belongs to: a reloaded document (after a tab switch) finds its own state by it. */
+  readonly doc?: string;
+  /** Reading size in pixels (mlPrep.panel.fontSize, resolved). */
+  readonly fontSize?: number;
+}
+
+/** The entries behind and ahead of the one an answer panel shows. */
+export interface HistorySnapshot {
+  /** Oldest first; the last one is where Back goes. */
+  readonly back: readonly string[];
+  /** Nearest first; the first one is where Forward goes. */
+  readonly forward: readonly string[];
 }
 
 export type HostMessage =
   | { readonly type: 'show'; readonly state: PanelState; readonly title: string; readonly html: string }
   | { readonly type: 'practiced'; readonly entryId: string; readonly practiced: boolean }
-  | { readonly type: 'pinned'; readonly pinned: boolean };
+  | { readonly type: 'pinned'; readonly pinned: boolean }
+  | { readonly type: 'fontSize'; readonly px: number };
 
 export type WebviewMessage =
   | { readonly type: 'ready' }
@@ -21,6 +40,8 @@ export type WebviewMessage =
   | { readonly type: 'openExternal'; readonly url: string }
   | { readonly type: 'togglePracticed'; readonly id: string }
   | { readonly type: 'pin' }
+  | { readonly type: 'back' }
+  | { readonly type: 'forward' }
   | { readonly type: 'exercise'; readonly action: ExerciseAction; readonly id: string };
 
 /** The buttons of an exercise's statement page in the answer panel. */
@@ -98,6 +119,8 @@ export function isWebviewMessage(m: unknown): m is WebviewMessage {
   switch (m.type) {
     case 'ready':
     case 'pin':
+    case 'back':
+    case 'forward':
       return true;
     case 'open':
     case 'togglePracticed':

@@ -133,4 +133,21 @@ describe('keybindings', () => {
       }
     }
   });
+
+  it("for the answer panel work only while it is focused, and its context menu only in it", () => {
+    const panelCommands = ['mlPrep.nextQuestion', 'mlPrep.previousQuestion', 'mlPrep.togglePracticed', 'mlPrep.pinPanel'];
+    const keys = manifestKeys() as { command: string; key: string; when?: string }[];
+    for (const command of panelCommands) {
+      const bindings = keys.filter((k) => k.command === command);
+      assert.ok(bindings.length > 0, `${command} has a keybinding`);
+      for (const kb of bindings) {
+        assert.equal(kb.when, "activeWebviewPanelId == 'mlPrep.answer'", `${command}: ${kb.key}`);
+      }
+    }
+    const contextMenu = manifest.contributes.menus['webview/context'] as { command: string; when: string }[];
+    assert.deepEqual(contextMenu.map((m) => m.command).sort(), ['mlPrep.copyLink', 'mlPrep.openToSide']);
+    for (const item of contextMenu) {
+      assert.equal(item.when, "webviewId == 'mlPrep.answer'");
+    }
+  });
 });

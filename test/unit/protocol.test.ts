@@ -5,7 +5,7 @@ import { describeMessage, isDashboardWebviewMessage, isDrillWebviewMessage, isWe
 
 describe('webview message guards', () => {
   it('accept the messages the panels send', () => {
-    for (const m of [{ type: 'ready' }, { type: 'pin' }, { type: 'open', id: 'kv-cache' }, { type: 'togglePracticed', id: 'q' }, { type: 'openExternal', url: 'https://arxiv.org' }]) {
+    for (const m of [{ type: 'ready' }, { type: 'pin' }, { type: 'back' }, { type: 'forward' }, { type: 'open', id: 'kv-cache' }, { type: 'togglePracticed', id: 'q' }, { type: 'openExternal', url: 'https://arxiv.org' }]) {
       assert.ok(isWebviewMessage(m), JSON.stringify(m));
     }
     // Actions on a question name it and the drill step, so a repeated one is ignored.
