@@ -45,6 +45,12 @@ export function recordWins(a: QuestionRecord, b: QuestionRecord): boolean {
 }
 
 function entryWins(a: LoggedReview, b: LoggedReview): boolean {
+  // Taking a review back is final: the revoked copy wins over the live one everywhere.
+  const va = a.revokedAt ?? 0;
+  const vb = b.revokedAt ?? 0;
+  if (va !== vb) {
+    return va > vb;
+  }
   const ra = a.restoredAt ?? 0;
   const rb = b.restoredAt ?? 0;
   if (ra !== rb) {
@@ -70,6 +76,7 @@ function sameEntry(a: LoggedReview, b: LoggedReview): boolean {
     a.durationMs === b.durationMs &&
     a.keyPointCount === b.keyPointCount &&
     a.restoredAt === b.restoredAt &&
+    a.revokedAt === b.revokedAt &&
     a.covered.length === b.covered.length &&
     a.covered.every((c, i) => c === b.covered[i])
   );
