@@ -102,6 +102,11 @@ export class DrillSession<T = unknown> {
     return this.revealedAfter;
   }
 
+  /** The grade Undo would take back. */
+  get lastGrade(): { readonly questionId: string; readonly grade: Grade } | undefined {
+    return this.undoStack[this.undoStack.length - 1];
+  }
+
   /** True when the last action was a grade that can still be undone. */
   get canUndo(): boolean {
     return this.undoStack.length > 0 && !this.taken;

@@ -235,6 +235,10 @@ describe('drill messages from the webview', () => {
     assert.ok(isDrillWebviewMessage({ type: 'skip', ...ref }));
     assert.ok(isDrillWebviewMessage({ type: 'reveal', ...ref }));
     assert.ok(isDrillWebviewMessage({ type: 'myAnswer' }));
+    assert.ok(isDrillWebviewMessage({ type: 'undo', step: 4 }));
+    assert.ok(isDrillWebviewMessage({ type: 'drillWeak' }));
+    assert.equal(isDrillWebviewMessage({ type: 'undo' }), false, 'an undo names its step');
+    assert.equal(isDrillWebviewMessage({ type: 'undo', step: -1 }), false);
     for (const bad of [
       { type: 'grade', grade: 3, covered: [] },
       { type: 'grade', grade: 3, covered: [], questionId: 'q', step: -1 },
