@@ -75,6 +75,10 @@ export type DashboardHostMessage = { readonly type: 'dashboardView'; readonly ht
 export type DashboardWebviewMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'open'; readonly id: string }
+  /** "Review N due": a drill of what is due. */
+  | { readonly type: 'startReview' }
+  /** "Drill weakest topic": a drill of that topic. */
+  | { readonly type: 'drillTopic'; readonly id: string }
   | { readonly type: 'openExternal'; readonly url: string };
 
 /** What the dashboard page keeps with vscode.setState: it comes back as it was left after being hidden. */
@@ -153,8 +157,10 @@ export function isDashboardWebviewMessage(m: unknown): m is DashboardWebviewMess
   }
   switch (m.type) {
     case 'ready':
+    case 'startReview':
       return true;
     case 'open':
+    case 'drillTopic':
       return isId(m.id);
     case 'openExternal':
       return isUrl(m.url);
