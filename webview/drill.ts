@@ -130,7 +130,7 @@ window.addEventListener('message', (event: MessageEvent<DrillHostMessage>) => {
     window.scrollTo(0, 0);
     startTimer(event.data.timerSeconds);
     // After Reveal the answer heading takes the focus (a reflexive Enter must not grade); otherwise the first action.
-    (main.querySelector<HTMLElement>('[data-focus]') ?? main.querySelector<HTMLButtonElement>('button[data-action]'))?.focus();
+    (main.querySelector<HTMLElement>('[data-focus]') ?? main.querySelector<HTMLButtonElement>('button[data-action]'))?.focus({ preventScroll: true });
     if (event.data.announce) {
       // Cleared first, so the same words twice are announced twice.
       live.textContent = '';

@@ -83,8 +83,8 @@ export interface DoneSummary {
   readonly counts: Readonly<Record<Grade, number>>;
   readonly skipped: number;
   readonly durationMs: number;
-  /** Key points not ticked at the last grade of a question graded Again or Hard, the worst first. */
-  readonly weakPoints: readonly { readonly questionTitle: string; readonly keyPointHtml: string }[];
+  /** Per question graded Again or Hard (the worst first), the key points not ticked at its last grade. */
+  readonly weakPoints: readonly { readonly questionTitle: string; readonly keyPointsHtml: readonly string[] }[];
   /** How many questions "Review weak ones again" drills. */
   readonly weakCount: number;
   /** The step of the done view, which an undo names. */
@@ -95,11 +95,13 @@ export interface DoneSummary {
 export function doneView(summary: DoneSummary): string {
   const grades = [1, 2, 3, 4] as Grade[];
   const total = grades.reduce((n, g) => n + summary.counts[g], 0);
-  const rows = grades.map((g) => `<tr><th scope="row">${GRADE_LABELS[g]}</th><td>${summary.counts[g]}</td></tr>`).join('');
+  const table = `<table class="grade-counts"><caption>Grades this session</caption><tbody>${grades
+    .map((g) => `<tr><th scope="row">${GRADE_LABELS[g]}</th><td>${summary.counts[g]}</td></tr>`)
+    .join('')}</tbody></table>`;
   const weak = summary.weakPoints.length
-    ? `<h2>Weakest key points</h2><ul class="weak-points">${summary.weakPoints
-        .map((w) => `<li>${w.keyPointHtml} <span class="weak-question">(${escapeHtml(w.questionTitle)})</span></li>`)
-        .join('')}</ul>`
+    ? `<h2>Weakest key points</h2>${summary.weakPoints
+        .map((w) => `<h3 class="weak-question">${escapeHtml(w.questionTitle)}</h3><ul class="weak-points">${w.keyPointsHtml.map((k) => `<li>${k}</li>`).join('')}</ul>`)
+        .join('')}`
     : '';
   const again = summary.weakCount
     ? `<button type="button" data-action="drillWeak">Review weak ones again (${summary.weakCount})</button>`
@@ -108,9 +110,9 @@ export function doneView(summary: DoneSummary): string {
 <h1 id="entry-title" tabindex="-1" data-focus>Practice complete</h1>
 </header>
 <p class="summary-line">${total} graded${summary.skipped ? `, ${summary.skipped} skipped` : ''} in ${formatDuration(summary.durationMs)}.</p>
-<table class="grade-counts"><caption>Grades this session</caption><tbody>${rows}</tbody></table>
-${weak}
-<div class="actions">${again}<button type="button" class="${summary.weakCount ? 'secondary' : ''}" data-action="showProgress">Show progress</button>${undoButton(summary.undoLabel)}</div>`;
+<div class="actions">${again}<button type="button" class="${summary.weakCount ? 'secondary' : ''}" data-action="showProgress">Show progress</button>${undoButton(summary.undoLabel)}</div>
+${table}
+${weak}`;
 }
 
 export function formatDuration(ms: number): string {

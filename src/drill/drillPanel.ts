@@ -105,16 +105,17 @@ export class DrillPanel extends DisposableBase {
     const catalog = this.deps.source.current;
     const weakPoints = summary.weak.flatMap(({ questionId, covered }) => {
       const q = catalog.question(questionId);
-      return q ? q.keyPoints.map((k, i) => ({ k, i })).filter(({ i }) => !covered.includes(i)).map(({ k }) => ({ questionTitle: q.title, keyPoint: k })) : [];
+      const missed = q ? q.keyPoints.filter((_, i) => !covered.includes(i)) : [];
+      return q && missed.length > 0 ? [{ questionTitle: q.title, keyPoints: missed }] : [];
     });
-    // Rendering Markdown needs the renderer; the summary is shown at once and lists at most five.
+    // The three weakest questions, at most four key points each: a summary, not the answers again.
     this.deps.logger.run('drill: showing the summary', async () => {
       const md = await this.deps.markdown();
       const html = doneView({
         counts: summary.counts,
         skipped: summary.skipped,
         durationMs: summary.durationMs,
-        weakPoints: weakPoints.slice(0, 5).map((w) => ({ questionTitle: w.questionTitle, keyPointHtml: md.renderInline(w.keyPoint) })),
+        weakPoints: weakPoints.slice(0, 3).map((w) => ({ questionTitle: w.questionTitle, keyPointsHtml: w.keyPoints.slice(0, 4).map((k) => md.renderInline(k)) })),
         weakCount: summary.weak.length,
         step,
         undoLabel: this.undoLabel(),

@@ -87,14 +87,14 @@ describe('drillHtml', () => {
       counts: { 1: 1, 2: 0, 3: 2, 4: 0 },
       skipped: 2,
       durationMs: 125_000,
-      weakPoints: [{ questionTitle: HOSTILE, keyPointHtml: '<em>bias</em>' }],
+      weakPoints: [{ questionTitle: HOSTILE, keyPointsHtml: ['<em>bias</em>', 'variance'] }],
       weakCount: 1,
       step: 9,
     });
     assert.ok(html.includes('3 graded, 2 skipped in 2:05.'), html);
     assert.ok(html.includes('<th scope="row">Again</th><td>1</td>'));
     assert.ok(html.includes('<th scope="row">Good</th><td>2</td>'));
-    assert.ok(html.includes('<li><em>bias</em>'));
+    assert.ok(html.includes('<ul class="weak-points"><li><em>bias</em></li><li>variance</li></ul>'), html);
     assert.ok(!html.includes('<script>'));
     assert.ok(html.includes('data-action="drillWeak">Review weak ones again (1)</button>'));
     assert.ok(!html.includes('data-action="undo"'));
