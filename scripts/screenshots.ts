@@ -14,6 +14,7 @@ const NAMES = [
   'hostile-folder-problems',
   'drill-revealed',
   'progress-dashboard',
+  'drill-summary',
   'exercise-failing-test',
 ];
 
