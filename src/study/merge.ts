@@ -3,6 +3,7 @@
 // the changes reached them:
 // - records: per question, the one changed later wins (ties broken by content, the same way everywhere);
 // - log: the union of entries by (question id, time), oldest first, the oldest beyond MAX_LOG_ENTRIES dropped;
+//   a copy marked revoked (a drill's undo) wins over the live one, so a review taken back stays gone;
 // - reset: the later reset wins, and drops every record and review older than it.
 import { MAX_LOG_ENTRIES } from './types';
 import { changedAt, compareEntries, type LoggedReview, type QuestionRecord, type StudyState } from './schema';
