@@ -15,6 +15,7 @@ const NAMES = [
   'hostile-folder-problems',
   'drill-revealed',
   'progress-dashboard',
+  'drill-summary',
   'exercise-failing-test',
   'tree-at-a-glance',
 ];

@@ -40,7 +40,26 @@ function show(html: string): void {
 }
 
 document.addEventListener('click', (event) => {
-  followLink(event, (m) => vscode.postMessage(m));
+  if (followLink(event, (m) => vscode.postMessage(m))) {
+    return;
+  }
+  const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-action]');
+  const id = button?.dataset.id;
+  switch (button?.dataset.action) {
+    case 'startReview':
+      vscode.postMessage({ type: 'startReview' });
+      break;
+    case 'drillTopic':
+      if (id) {
+        vscode.postMessage({ type: 'drillTopic', id });
+      }
+      break;
+    case 'open':
+      if (id) {
+        vscode.postMessage({ type: 'open', id });
+      }
+      break;
+  }
 });
 // 'toggle' does not bubble: listen in the capture phase for every <details>.
 document.addEventListener('toggle', () => vscode.setState(currentState()), true);

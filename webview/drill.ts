@@ -1,5 +1,6 @@
 // Drill panel script: shows what the host renders, runs the optional timer, and reports the
-// user's actions (buttons, or keys 1 to 4 to grade once the answer is revealed).
+// user's actions (buttons, keys 1 to 4 to grade once the answer is revealed, Ctrl/Cmd+Z to undo
+// the last grade). A live region outside the swapped content announces each new view.
 import type { DrillHostMessage, DrillStepRef, DrillWebviewMessage } from '../src/shared/protocol';
 import { followLink } from './links';
 
@@ -11,6 +12,11 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const main = document.getElementById('entry') as HTMLElement;
 let timer: number | undefined;
+const live = document.createElement('div');
+live.className = 'visually-hidden';
+live.setAttribute('aria-live', 'polite');
+live.setAttribute('role', 'status');
+document.body.append(live);
 /** The step a grade or skip was sent for: the keys and buttons do nothing more until the next view. */
 let sentFor: number | undefined;
 
@@ -50,6 +56,21 @@ function startTimer(seconds: number | undefined): void {
   timer = window.setInterval(tick, 1000);
 }
 
+/** The step of the view on screen, question or summary. */
+function viewStep(): number | undefined {
+  const step = Number(main.querySelector<HTMLElement>('[data-step]')?.dataset.step);
+  return Number.isSafeInteger(step) ? step : undefined;
+}
+
+function undo(): void {
+  const step = viewStep();
+  if (step === undefined || sentFor === step || !main.querySelector('button[data-action="undo"]')) {
+    return;
+  }
+  sentFor = step;
+  vscode.postMessage({ type: 'undo', step });
+}
+
 function grade(value: 1 | 2 | 3 | 4): void {
   const covered = Array.from(main.querySelectorAll<HTMLInputElement>('input[data-key-point]'))
     .filter((i) => i.checked)
@@ -76,7 +97,11 @@ document.addEventListener('click', (event) => {
       break;
     case 'myAnswer':
     case 'showProgress':
+    case 'drillWeak':
       vscode.postMessage({ type: button.dataset.action });
+      break;
+    case 'undo':
+      undo();
       break;
     case 'grade':
       grade(Number(button.dataset.grade) as 1 | 2 | 3 | 4);
@@ -85,6 +110,11 @@ document.addEventListener('click', (event) => {
 });
 
 document.addEventListener('keydown', (event) => {
+  if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'z') {
+    event.preventDefault();
+    undo();
+    return;
+  }
   const canGrade = main.querySelector('button[data-action="grade"]') !== null;
   if (canGrade && !event.ctrlKey && !event.metaKey && !event.altKey && /^[1-4]$/.test(event.key)) {
     event.preventDefault();
@@ -99,7 +129,13 @@ window.addEventListener('message', (event: MessageEvent<DrillHostMessage>) => {
     sentFor = undefined;
     window.scrollTo(0, 0);
     startTimer(event.data.timerSeconds);
-    main.querySelector<HTMLButtonElement>('button[data-action]')?.focus();
+    // After Reveal the answer heading takes the focus (a reflexive Enter must not grade); otherwise the first action.
+    (main.querySelector<HTMLElement>('[data-focus]') ?? main.querySelector<HTMLButtonElement>('button[data-action]'))?.focus({ preventScroll: true });
+    if (event.data.announce) {
+      // Cleared first, so the same words twice are announced twice.
+      live.textContent = '';
+      window.setTimeout(() => (live.textContent = event.data.announce ?? ''), 50);
+    }
   }
 });
 

@@ -32,7 +32,7 @@ export function registerAnki(deps: AnkiDeps): vscode.Disposable {
 /** Questions whose latest grade was Again or Hard. */
 function weakIds(study: StudyStore): string[] {
   const latest = new Map<string, number>();
-  for (const entry of study.state.log) {
+  for (const entry of study.history().log) {
     latest.set(entry.questionId, entry.grade);
   }
   return [...latest].filter(([, grade]) => grade <= 2).map(([id]) => id);

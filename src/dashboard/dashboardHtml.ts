@@ -1,7 +1,9 @@
-// The dashboard panel's <main> content: inline SVG charts, each with a table as its text
-// equivalent. Pure string building (no vscode import); the CSP shell comes from panelHtml.
-// No style attributes (the CSP blocks them) and no colours here: classes only, themed in
-// media/dashboard.css with VS Code's theme variables.
+// The dashboard panel's <main> content: charts, each with a table as its text equivalent, and
+// buttons that act on the numbers. Pure string building (no vscode import); the CSP shell comes
+// from panelHtml. No style attributes (the CSP blocks them) and no colours here: classes only,
+// themed in media/dashboard.css with VS Code's theme variables.
+// Every word of a chart is HTML text at the UI font size; SVG draws only the bars, stretched to
+// the width (preserveAspectRatio="none"), so no label shrinks with the chart.
 import { escapeHtml } from '../util/html';
 import type { DashboardData } from './dashboard';
 
@@ -17,6 +19,7 @@ export function dashboardHtml(data: DashboardData): string {
 <h1 id="entry-title">Progress dashboard</h1>
 </header>`,
     totalsSection(data),
+    actionsSection(data),
     topicsSection(data.topics),
     reviewsSection(data.reviewsPerDay),
     forecastSection(data.forecast),
@@ -29,7 +32,7 @@ function totalsSection(data: DashboardData): string {
   const items: [string, string][] = [
     ['Streak', streak > 0 ? `${count(streak)} ${plural(streak, 'day')}` : 'No streak yet'],
     ['Reviews', count(totals.reviews)],
-    ['Practised', `${count(totals.practiced)} of ${count(totals.questions)} ${plural(totals.questions, 'question')}`],
+    ['Practiced', `${count(totals.practiced)} of ${count(totals.questions)} ${plural(totals.questions, 'question')}`],
     // Same count as the status bar and the tree: due by the end of today.
     ['Due today', count(data.forecast[0]?.count ?? totals.due)],
   ];
@@ -38,65 +41,78 @@ function totalsSection(data: DashboardData): string {
 </section>`;
 }
 
-// Topic chart: per topic a row with two horizontal bars, practised share and key-point coverage.
-const T_WIDTH = 640;
-const T_LABEL = 190;
-const T_BAR = 330;
-const T_BAR_H = 12;
-const T_ROW = 2 * T_BAR_H + 14;
+/** "Review N due" and "Drill weakest topic", when there is something to do. */
+function actionsSection(data: DashboardData): string {
+  const due = safeCount(data.forecast[0]?.count ?? data.totals.due);
+  const weakest = weakestTopic(data.topics);
+  const buttons = [
+    due > 0 ? `<button type="button" data-action="startReview">Review ${count(due)} due</button>` : '',
+    weakest
+      ? `<button type="button" class="${due > 0 ? 'secondary' : ''}" data-action="drillTopic" data-id="${escapeHtml(weakest.id)}">Drill weakest topic: ${escapeHtml(weakest.title)}</button>`
+      : '',
+  ].filter((b) => b !== '');
+  if (buttons.length === 0) {
+    return '';
+  }
+  return `<section class="next-steps" aria-label="Next steps"><div class="actions">${buttons.join('')}</div></section>`;
+}
 
+/** The reviewed topic with the lowest key-point coverage (then the lowest practiced share); none before any review. */
+export function weakestTopic(topics: readonly Topic[]): Topic | undefined {
+  return topics
+    .filter((t) => safeCount(t.reviewed) > 0 && safeCount(t.total) > 0)
+    .sort((a, b) => clamp01(a.coverage) - clamp01(b.coverage) || ratio(a.practiced, a.total) - ratio(b.practiced, b.total))[0];
+}
+
+// Topic chart: per topic a row with two horizontal bars, practiced share and key-point coverage.
 function topicsSection(topics: readonly Topic[]): string {
   const heading = sectionHeading('dash-topics', 'Topics');
   if (topics.length === 0) {
     return `<section class="chart-section">${heading}<p class="empty">No topics in the catalog.</p></section>`;
   }
-  const height = topics.length * T_ROW + 4;
-  const rows = topics.map((t, i) => {
-    const y = i * T_ROW + 4;
+  const rows = topics.map((t) => {
     const share = ratio(t.practiced, t.total);
     const cov = clamp01(t.coverage);
-    return [
-      `<text class="chart-label" x="${T_LABEL - 8}" y="${y + T_BAR_H + 4}" text-anchor="end">${escapeHtml(truncate(t.title, 28))}</text>`,
-      hBar(y, share, 'bar-practised', `${count(t.practiced)}/${count(t.total)} practised`),
-      hBar(y + T_BAR_H + 2, cov, 'bar-coverage', t.reviewed > 0 ? `${percent(cov)} key points` : 'not reviewed'),
-    ].join('');
+    return `<div class="topic-row"><span class="chart-label topic-title">${escapeHtml(t.title)}</span>
+${hBar(share, 'bar-practiced', `${count(t.practiced)}/${count(t.total)} practiced`)}
+${hBar(cov, 'bar-coverage', t.reviewed > 0 ? `${percent(cov)} key points` : 'not reviewed')}</div>`;
   });
   const label =
-    `Practised share and key-point coverage per topic. ` +
+    `Practiced share and key-point coverage per topic. ` +
     topics
-      .map((t) => `${t.title}: ${count(t.practiced)} of ${count(t.total)} practised, ${t.reviewed > 0 ? `${percent(clamp01(t.coverage))} key-point coverage` : 'not reviewed yet'}`)
+      .map((t) => `${t.title}: ${count(t.practiced)} of ${count(t.total)} practiced, ${t.reviewed > 0 ? `${percent(clamp01(t.coverage))} key-point coverage` : 'not reviewed yet'}`)
       .join('; ') +
     '.';
   const table = dataTable(
     'Topics as a table',
-    ['Topic', 'Practised', 'Reviewed', 'Key-point coverage'],
+    ['Topic', 'Practiced', 'Reviewed', 'Key-point coverage'],
     topics.map((t) => [t.title, `${count(t.practiced)} of ${count(t.total)}`, count(t.reviewed), t.reviewed > 0 ? percent(clamp01(t.coverage)) : '—']),
   );
   return `<section class="chart-section" aria-labelledby="dash-topics">${heading}
 ${legend([
-  ['bar-practised', 'Practised share'],
+  ['bar-practiced', 'Practiced share'],
   ['bar-coverage', 'Key-point coverage at the latest review'],
 ])}
 <figure class="chart chart-topics">
-${svg(T_WIDTH, height, label, rows.join(''))}
+${chartImage('topic-chart', label, rows.join(''))}
 ${table}
 </figure>
 </section>`;
 }
 
-function hBar(y: number, value: number, cls: string, text: string): string {
-  const w = value * T_BAR;
+/** A bar on a track (SVG stretched to its box, 100 units wide) and its value as text after it. */
+function hBar(value: number, cls: string, text: string): string {
+  const w = value * 100;
   return (
-    `<rect class="track" x="${T_LABEL}" y="${y}" width="${T_BAR}" height="${T_BAR_H}"/>` +
-    (w > 0 ? `<rect class="bar ${cls}" x="${T_LABEL}" y="${y}" width="${fmt(w)}" height="${T_BAR_H}"/>` : '') +
-    `<text class="chart-value" x="${T_LABEL + T_BAR + 6}" y="${y + T_BAR_H - 2}">${escapeHtml(text)}</text>`
+    `<span class="hbar"><svg class="hbar-svg" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">` +
+    `<rect class="track" width="100" height="10"/>` +
+    (w > 0 ? `<rect class="bar ${cls}" width="${fmt(w)}" height="10"/>` : '') +
+    `</svg><span class="chart-value">${escapeHtml(text)}</span></span>`
   );
 }
 
-// Column charts: reviews per day and the due forecast share this layout.
-const C_HEIGHT = 140;
-const C_TOP = 16;
-const C_BOTTOM = 22;
+// Column charts: reviews per day and the due forecast share this layout; the plot is 100 units high.
+const C_PLOT = 100;
 
 function reviewsSection(days: readonly DayCount[]): string {
   const heading = sectionHeading('dash-reviews', 'Reviews per day');
@@ -112,10 +128,7 @@ function reviewsSection(days: readonly DayCount[]): string {
     total === 0
       ? `Reviews per day from ${first} to ${last}: no reviews in these ${days.length} days.`
       : `Reviews per day from ${first} to ${last}: ${count(total)} ${plural(total, 'review')} on ${active.length} of ${days.length} days, at most ${count(peak)} on one day.`;
-  const chart = columns(days, 10, 'bar-reviews', [
-    { index: 0, text: first },
-    { index: days.length - 1, text: last },
-  ]);
+  const chart = columns(days, 'bar-reviews', [first, last]);
   const table =
     active.length === 0
       ? `<details class="text-equivalent"><summary>Reviews per day as a table</summary><p>No reviews from ${escapeHtml(first)} to ${escapeHtml(last)}.</p></details>`
@@ -127,7 +140,7 @@ function reviewsSection(days: readonly DayCount[]): string {
         );
   return `<section class="chart-section" aria-labelledby="dash-reviews">${heading}
 <figure class="chart chart-reviews">
-${svg(chart.width, C_HEIGHT, label, chart.body)}
+${chartImage('columns columns-reviews', label, chart)}
 ${table}
 </figure>
 </section>`;
@@ -143,13 +156,7 @@ function forecastSection(days: readonly DayCount[]): string {
     `Cards due per day for ${days.length} days from today (overdue cards count today): ` +
     days.map((d, i) => `${names[i]} ${d.day}: ${count(d.count)}`).join(', ') +
     '.';
-  const chart = columns(
-    days,
-    60,
-    'bar-due',
-    days.map((_, i) => ({ index: i, text: names[i] })),
-    true,
-  );
+  const chart = labeledColumns(days, 'bar-due', names);
   const table = dataTable(
     'Forecast as a table',
     ['Day', 'Date', 'Due'],
@@ -158,48 +165,47 @@ function forecastSection(days: readonly DayCount[]): string {
   );
   return `<section class="chart-section" aria-labelledby="dash-forecast">${heading}
 <figure class="chart chart-forecast">
-${svg(chart.width, C_HEIGHT, label, chart.body)}
+${chartImage('columns columns-forecast', label, chart)}
 ${table}
 </figure>
 </section>`;
 }
 
-/** Vertical bars on a baseline, scaled to the largest value; labels under chosen columns. */
-function columns(
-  days: readonly DayCount[],
-  slot: number,
-  cls: string,
-  labels: readonly { index: number; text: string }[],
-  valueLabels = false,
-): { width: number; body: string } {
+/** Vertical bars on a baseline scaled to the largest value, in one stretched SVG; the scale and the end dates as text. */
+function columns(days: readonly DayCount[], cls: string, ends: readonly [string, string]): string {
+  const slot = 10;
   const width = days.length * slot;
-  const base = C_HEIGHT - C_BOTTOM;
-  const plot = base - C_TOP;
   const peak = Math.max(1, ...days.map((d) => safeCount(d.count)));
-  const gap = Math.max(1, slot * 0.2);
-  const parts: string[] = [];
-  days.forEach((d, i) => {
-    const n = safeCount(d.count);
-    const h = (n / peak) * plot;
-    const x = i * slot + gap / 2;
-    if (h > 0) {
-      parts.push(`<rect class="bar ${cls}" x="${fmt(x)}" y="${fmt(base - h)}" width="${fmt(slot - gap)}" height="${fmt(h)}"/>`);
-    }
-    if (valueLabels) {
-      parts.push(`<text class="chart-value" x="${fmt(i * slot + slot / 2)}" y="${fmt(base - h - 4)}" text-anchor="middle">${count(n)}</text>`);
-    }
-  });
-  parts.push(`<line class="axis" x1="0" y1="${base}" x2="${width}" y2="${base}"/>`);
-  if (!valueLabels) {
-    // The scale: the peak as a label at the top left.
-    parts.push(`<text class="chart-value" x="2" y="${C_TOP - 4}">max ${count(peak)}</text>`);
-  }
-  for (const { index, text } of labels) {
-    const anchor = labels.length > 2 ? 'middle' : index === 0 ? 'start' : 'end';
-    const x = anchor === 'middle' ? index * slot + slot / 2 : anchor === 'start' ? 0 : width;
-    parts.push(`<text class="chart-label" x="${fmt(x)}" y="${C_HEIGHT - 6}" text-anchor="${anchor}">${escapeHtml(text)}</text>`);
-  }
-  return { width, body: parts.join('') };
+  const bars = days
+    .map((d, i) => {
+      const h = (safeCount(d.count) / peak) * C_PLOT;
+      return h > 0 ? `<rect class="bar ${cls}" x="${fmt(i * slot + 1)}" y="${fmt(C_PLOT - h)}" width="${slot - 2}" height="${fmt(h)}"/>` : '';
+    })
+    .join('');
+  return (
+    `<span class="chart-value column-scale">max ${count(peak)}</span>` +
+    `<svg class="columns-svg" viewBox="0 0 ${width} ${C_PLOT}" preserveAspectRatio="none" aria-hidden="true" focusable="false">${bars}` +
+    `<line class="axis" x1="0" y1="${C_PLOT}" x2="${width}" y2="${C_PLOT}"/></svg>` +
+    `<span class="column-ends"><span class="chart-label">${escapeHtml(ends[0])}</span><span class="chart-label">${escapeHtml(ends[1])}</span></span>`
+  );
+}
+
+/** A few columns side by side, each with its value above and its name below, as text. */
+function labeledColumns(days: readonly DayCount[], cls: string, names: readonly string[]): string {
+  const peak = Math.max(1, ...days.map((d) => safeCount(d.count)));
+  return days
+    .map((d, i) => {
+      const n = safeCount(d.count);
+      const h = (n / peak) * C_PLOT;
+      return (
+        `<span class="column"><span class="chart-value">${count(n)}</span>` +
+        `<svg class="column-svg" viewBox="0 0 10 ${C_PLOT}" preserveAspectRatio="none" aria-hidden="true" focusable="false">` +
+        (h > 0 ? `<rect class="bar ${cls}" x="1" y="${fmt(C_PLOT - h)}" width="8" height="${fmt(h)}"/>` : '') +
+        `<line class="axis" x1="0" y1="${C_PLOT}" x2="10" y2="${C_PLOT}"/></svg>` +
+        `<span class="chart-label">${escapeHtml(names[i] ?? d.day)}</span></span>`
+      );
+    })
+    .join('');
 }
 
 function weakestSection(data: DashboardData): string {
@@ -210,6 +216,7 @@ function weakestSection(data: DashboardData): string {
           .map(
             (q) =>
               `<li><a href="mlprep:${escapeHtml(q.id)}">${escapeHtml(q.title)}</a> <span class="score">weakness ${percent(clamp01(q.score))}</span>` +
+              ` <button type="button" class="secondary small" data-action="open" data-id="${escapeHtml(q.id)}" aria-label="Open ${escapeHtml(q.title)}">Open</button>` +
               (q.reason ? `<div class="reason">${escapeHtml(q.reason)}</div>` : '') +
               '</li>',
           )
@@ -233,8 +240,9 @@ ${sectionHeading('dash-weak', 'Weak spots')}
 </section>`;
 }
 
-function svg(width: number, height: number, label: string, body: string): string {
-  return `<svg class="chart-svg" role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 ${fmt(width)} ${fmt(height)}" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">${body}</svg>`;
+/** The chart as one image for assistive technology: its label says every number; the table below repeats them. */
+function chartImage(cls: string, label: string, body: string): string {
+  return `<div class="${cls}" role="img" aria-label="${escapeHtml(label)}">${body}</div>`;
 }
 
 function legend(items: readonly [string, string][]): string {
@@ -270,7 +278,3 @@ const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.ma
 const percent = (x: number): string => `${Math.round(x * 100)}%`;
 const fmt = (x: number): string => String(Math.round(x * 100) / 100);
 const plural = (n: number, word: string): string => (n === 1 ? word : `${word}s`);
-const truncate = (s: string, max: number): string => {
-  const chars = Array.from(s);
-  return chars.length <= max ? s : `${chars.slice(0, max - 1).join('')}…`;
-};

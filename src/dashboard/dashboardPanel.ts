@@ -37,14 +37,14 @@ export class DashboardPanel extends DisposableBase {
       this.host.panel.reveal(this.host.panel.viewColumn, false);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, TITLE, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, webviewOptions(this.extensionUri));
+    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, TITLE, { viewColumn: dashboardColumn(), preserveFocus: false }, webviewOptions(this.extensionUri));
     const host = new PanelHost<DashboardHostMessage, DashboardWebviewMessage>(panel, {
       extensionUri: this.extensionUri,
       name: 'dashboard',
       logger: this.logger,
       assets: { script: 'dist/dashboard.js', styles: ['media/dashboard.css'] },
       isMessage: isDashboardWebviewMessage,
-      onMessage: (m) => this.openAnswer(m.id),
+      onMessage: (m) => this.handle(m),
       // The first load, or a reload after being hidden: the page is empty until told what to show.
       onReady: () => this.render(),
     });
@@ -54,6 +54,23 @@ export class DashboardPanel extends DisposableBase {
       host.dispose();
       this.host = undefined;
     });
+  }
+
+  private handle(message: Exclude<DashboardWebviewMessage, { type: 'ready' | 'openExternal' }>): void {
+    switch (message.type) {
+      case 'open':
+        this.openAnswer(message.id);
+        break;
+      // The drill's own commands, so a drill from here is the same as one from the palette.
+      case 'startReview':
+        this.logger.run('dashboard: review due', () => vscode.commands.executeCommand('mlPrep.startReview'));
+        break;
+      case 'drillTopic':
+        if (this.source.current.topic(message.id)) {
+          this.logger.run('dashboard: drill a topic', () => vscode.commands.executeCommand('mlPrep.startPractice', { kind: 'topic', id: message.id }));
+        }
+        break;
+    }
   }
 
   /** Several events in one turn (marks and a review, or a catalog and its study data) make one redraw. */
@@ -76,4 +93,13 @@ export class DashboardPanel extends DisposableBase {
     const data = aggregate(this.source.current, (id) => this.study.isPracticed(id), { ...this.study.history(), due: this.study.dueToday(now) }, now);
     host.post({ type: 'dashboardView', html: dashboardHtml(data) });
   }
+}
+
+/**
+ * Beside the editor when there is one group; with two or more, the last one (where the drill or an
+ * answer usually is), so the dashboard never squeezes the code into a third column.
+ */
+function dashboardColumn(): vscode.ViewColumn {
+  const groups = vscode.window.tabGroups.all;
+  return groups.length > 1 ? groups[groups.length - 1].viewColumn : vscode.ViewColumn.Beside;
 }

@@ -40,6 +40,10 @@ export function registerDrillCommands({ source, study, drill }: DrillCommandDeps
   );
 }
 
+const RANDOM_MIX_SIZE = 10;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 interface ScopeItem extends vscode.QuickPickItem {
   readonly scope?: PracticeScope;
 }
@@ -47,14 +51,16 @@ interface ScopeItem extends vscode.QuickPickItem {
 async function pickScope(catalog: Catalog, study: StudyStore): Promise<PracticeScope | undefined> {
   const due = study.dueToday().length;
   const unpracticed = catalog.questions.filter((q) => !study.isPracticed(q.id)).length;
+  const mix = Math.min(RANDOM_MIX_SIZE, catalog.questions.length);
+  // Each label says what the drill will ask, so "10 questions" reads as 10 in total.
   const items: ScopeItem[] = [
-    { label: `$(history) Due for review`, description: `${due} due`, scope: { kind: 'due' } },
-    { label: '$(circle-large-outline) Not yet practiced', description: `${unpracticed} questions`, scope: { kind: 'unpracticed' } },
-    { label: '$(symbol-misc) Random mix', description: '10 questions from every topic', scope: { kind: 'random', size: 10 } },
+    { label: `$(history) Due for review: ${plural(due, 'question')} due today`, scope: { kind: 'due' } },
+    { label: `$(circle-large-outline) Not yet practiced: all ${plural(unpracticed, 'question')} you have not practiced`, scope: { kind: 'unpracticed' } },
+    { label: `$(symbol-misc) Random mix: ${plural(mix, 'question')} from all topics`, scope: { kind: 'random', size: RANDOM_MIX_SIZE } },
     { label: 'Topics', kind: vscode.QuickPickItemKind.Separator },
-    ...catalog.topics.map((t) => ({ label: `$(book) ${t.title}`, description: `${catalog.questionsOf(t.id).length} questions`, scope: { kind: 'topic', id: t.id } as const })),
+    ...catalog.topics.map((t) => ({ label: `$(book) ${t.title}`, description: `all ${plural(catalog.questionsOf(t.id).length, 'question')} of this topic`, scope: { kind: 'topic', id: t.id } as const })),
     { label: 'Study paths', kind: vscode.QuickPickItemKind.Separator },
-    ...catalog.paths.map((p) => ({ label: `$(list-ordered) ${p.title}`, description: 'suggested questions first', scope: { kind: 'path', id: p.id } as const })),
+    ...catalog.paths.map((p) => ({ label: `$(list-ordered) ${p.title}`, description: `the path's ${plural(catalog.pathQuestionIds(p).length, 'question')}, in its order`, scope: { kind: 'path', id: p.id } as const })),
   ];
   const picked = await vscode.window.showQuickPick(items, { placeHolder: 'What do you want to practice?', matchOnDescription: true });
   return picked?.scope;

@@ -9,7 +9,9 @@ import type { Logger } from '../util/logger';
 import { DisposableBase } from '../util/dispose';
 import { doneView, questionView, revealedView, type DrillStep } from './drillHtml';
 import type { NotesFolder } from '../study/notes';
-import type { StudyStore } from '../study/studyStore';
+import type { RecordedReview, StudyStore } from '../study/studyStore';
+import { nextIntervals } from '../study/scheduler';
+import { GRADE_LABELS } from '../study/types';
 import { DrillSession, timerSeconds, type TimerSettings } from './drillSession';
 
 export interface DrillDeps {
@@ -26,7 +28,7 @@ export interface DrillDeps {
 /** One drill at a time: a queue of questions, each shown with its answer hidden until revealed. */
 export class DrillPanel extends DisposableBase {
   private host: PanelHost<DrillHostMessage, DrillWebviewMessage> | undefined;
-  private session = new DrillSession([]);
+  private session = new DrillSession<RecordedReview>([]);
   /** The last view sent, shown again when the page reloads after being hidden. */
   private pending: DrillHostMessage | undefined;
 
@@ -37,7 +39,7 @@ export class DrillPanel extends DisposableBase {
   start(questionIds: readonly string[]): void {
     const queue = questionIds.filter((id) => this.deps.source.current.question(id));
     // Step numbers go on across drills, so a late message from the last one matches nothing.
-    this.session = new DrillSession(queue, this.session.stepsUsed);
+    this.session = new DrillSession<RecordedReview>(queue, this.session.stepsUsed);
     if (queue.length === 0) {
       void vscode.window.showInformationMessage('ML Prep: nothing to practice in that selection.');
       return;
@@ -87,10 +89,47 @@ export class DrillPanel extends DisposableBase {
     };
   }
 
+  /** "Good for “…”": what Undo would take back, or undefined when nothing can be undone. */
+  private undoLabel(): string | undefined {
+    const last = this.session.lastGrade;
+    if (!this.session.canUndo || !last) {
+      return undefined;
+    }
+    const title = this.deps.source.current.question(last.questionId)?.title ?? last.questionId;
+    return `${GRADE_LABELS[last.grade]} for “${title}”`;
+  }
+
+  private showDone(): void {
+    const step = this.session.show(Date.now());
+    const summary = this.session.summary();
+    const catalog = this.deps.source.current;
+    const weakPoints = summary.weak.flatMap(({ questionId, covered }) => {
+      const q = catalog.question(questionId);
+      const missed = q ? q.keyPoints.filter((_, i) => !covered.includes(i)) : [];
+      return q && missed.length > 0 ? [{ questionTitle: q.title, keyPoints: missed }] : [];
+    });
+    // The three weakest questions, at most four key points each: a summary, not the answers again.
+    this.deps.logger.run('drill: showing the summary', async () => {
+      const md = await this.deps.markdown();
+      const html = doneView({
+        counts: summary.counts,
+        skipped: summary.skipped,
+        durationMs: summary.durationMs,
+        weakPoints: weakPoints.slice(0, 3).map((w) => ({ questionTitle: w.questionTitle, keyPointsHtml: w.keyPoints.slice(0, 4).map((k) => md.renderInline(k)) })),
+        weakCount: summary.weak.length,
+        step,
+        undoLabel: this.undoLabel(),
+      });
+      if (this.session.done && this.session.step === step) {
+        this.post({ type: 'drillView', html, announce: 'Practice complete.' });
+      }
+    });
+  }
+
   private async showQuestion(): Promise<void> {
     const q = this.current;
     if (this.session.done || !q) {
-      this.post({ type: 'drillView', html: doneView(this.session.graded, this.session.skipped) });
+      this.showDone();
       return;
     }
     this.session.show(Date.now());
@@ -102,7 +141,12 @@ export class DrillPanel extends DisposableBase {
         return true;
       },
     );
-    this.post({ type: 'drillView', html: questionView(this.step(q), hasNotes), timerSeconds: timerSeconds(q.format, timerSettings()) });
+    this.post({
+      type: 'drillView',
+      html: questionView(this.step(q), hasNotes, this.undoLabel()),
+      timerSeconds: timerSeconds(q.format, timerSettings()),
+      announce: `Question ${this.session.position}: ${q.title}`,
+    });
   }
 
   private async reveal(q: Question): Promise<void> {
@@ -117,7 +161,15 @@ export class DrillPanel extends DisposableBase {
     }
     this.post({
       type: 'drillView',
-      html: revealedView(this.step(q), md.render(this.deps.source.current.body(q.id)), q.keyPoints.map((k) => md.renderInline(k)), notesHtml, this.session.revealedAfterMs ?? 0),
+      html: revealedView(
+        this.step(q),
+        md.render(this.deps.source.current.body(q.id)),
+        q.keyPoints.map((k) => md.renderInline(k)),
+        notesHtml,
+        this.session.revealedAfterMs ?? 0,
+        nextIntervals(this.deps.study.card(q.id), Date.now()),
+      ),
+      announce: 'Model answer shown. Grade with keys 1 to 4.',
     });
   }
 
@@ -126,7 +178,10 @@ export class DrillPanel extends DisposableBase {
     switch (message.type) {
       case 'myAnswer':
         if (q) {
-          await this.deps.notes.open(q).catch((e: unknown) => {
+          // The note opens as a tab in the drill's own group rather than Beside: the drill already
+          // sits beside the code, so one more column would squeeze the code into a third of the
+          // screen. The drill stays one tab away, and the code keeps its width.
+          await this.deps.notes.open(q, this.host?.panel.viewColumn).catch((e: unknown) => {
             this.deps.logger.error(`drill: opening the note for ${q.id}`, e);
             void vscode.window.showErrorMessage(
               `ML Prep: your note ${this.deps.notes.uri(q.id).fsPath} could not be opened (${(e as Error).message}). It was left untouched.`,
@@ -154,7 +209,7 @@ export class DrillPanel extends DisposableBase {
         }
         const covered = message.covered.filter((i) => Number.isInteger(i) && i >= 0 && i < q.keyPoints.length);
         const outcome = await this.session.grade(message, message.grade, covered, (input) =>
-          this.deps.study.record({ ...input, keyPointCount: q.keyPoints.length }),
+          this.deps.study.recordReview({ ...input, keyPointCount: q.keyPoints.length }),
         );
         if (outcome === 'graded') {
           await this.showQuestion();
@@ -170,6 +225,21 @@ export class DrillPanel extends DisposableBase {
         }
         break;
       }
+      case 'undo': {
+        const outcome = await this.session.undo(message.step, (recorded) => this.deps.study.revertReview(recorded));
+        if (outcome === 'undone') {
+          await this.showQuestion();
+        } else if (outcome === 'ignored') {
+          this.deps.logger.info(`drill: ignored an undo for step ${message.step}; step ${this.session.step} is shown`);
+        } else {
+          this.deps.logger.error('drill: taking back the last grade', outcome.failed);
+          void vscode.window.showErrorMessage(`ML Prep: the last grade could not be undone: ${(outcome.failed as Error).message}`);
+        }
+        break;
+      }
+      case 'drillWeak':
+        this.start(this.session.summary().weak.map((w) => w.questionId));
+        break;
       case 'showProgress':
         this.deps.showProgress();
         break;

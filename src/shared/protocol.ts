@@ -55,7 +55,13 @@ export const PRACTICED_TITLE = 'Practiced. Click to clear the mark and take the 
 export const NOT_PRACTICED_TITLE = 'Mark as practiced';
 
 /** The drill panel: the host renders each step; the webview swaps it in and reports actions. */
-export type DrillHostMessage = { readonly type: 'drillView'; readonly html: string; readonly timerSeconds?: number };
+export type DrillHostMessage = {
+  readonly type: 'drillView';
+  readonly html: string;
+  readonly timerSeconds?: number;
+  /** Said by the page's live region, e.g. "Question 2 of 10: …", so a screen reader hears the new question. */
+  readonly announce?: string;
+};
 
 /**
  * Actions on one question of a drill name the question and the drill step they were shown at
@@ -73,6 +79,10 @@ export type DrillWebviewMessage =
   | ({ readonly type: 'reveal' } & DrillStepRef)
   | ({ readonly type: 'skip' } & DrillStepRef)
   | ({ readonly type: 'grade'; readonly grade: 1 | 2 | 3 | 4; readonly covered: readonly number[] } & DrillStepRef)
+  /** Take back the last grade; `step` is the view's, so a repeat or a late one is ignored. */
+  | { readonly type: 'undo'; readonly step: number }
+  /** From the summary: a new drill of the questions graded Again or Hard. */
+  | { readonly type: 'drillWeak' }
   | { readonly type: 'showProgress' }
   | { readonly type: 'open'; readonly id: string }
   | { readonly type: 'openExternal'; readonly url: string };
@@ -86,6 +96,10 @@ export type DashboardHostMessage = { readonly type: 'dashboardView'; readonly ht
 export type DashboardWebviewMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'open'; readonly id: string }
+  /** "Review N due": a drill of what is due. */
+  | { readonly type: 'startReview' }
+  /** "Drill weakest topic": a drill of that topic. */
+  | { readonly type: 'drillTopic'; readonly id: string }
   | { readonly type: 'openExternal'; readonly url: string };
 
 /** What the dashboard page keeps with vscode.setState: it comes back as it was left after being hidden. */
@@ -142,7 +156,10 @@ export function isDrillWebviewMessage(m: unknown): m is DrillWebviewMessage {
     case 'ready':
     case 'myAnswer':
     case 'showProgress':
+    case 'drillWeak':
       return true;
+    case 'undo':
+      return isStep(m.step);
     case 'reveal':
     case 'skip':
       return isStepRef(m);
@@ -163,8 +180,10 @@ export function isDashboardWebviewMessage(m: unknown): m is DashboardWebviewMess
   }
   switch (m.type) {
     case 'ready':
+    case 'startReview':
       return true;
     case 'open':
+    case 'drillTopic':
       return isId(m.id);
     case 'openExternal':
       return isUrl(m.url);

@@ -3,6 +3,7 @@
 // the changes reached them:
 // - records: per question, the one changed later wins (ties broken by content, the same way everywhere);
 // - log: the union of entries by (question id, time), oldest first, the oldest beyond MAX_LOG_ENTRIES dropped;
+//   a copy marked revoked (a drill's undo) wins over the live one, so a review taken back stays gone;
 // - reset: the later reset wins, and drops every record and review older than it.
 import { MAX_LOG_ENTRIES } from './types';
 import { changedAt, compareEntries, type LoggedReview, type QuestionRecord, type StudyState } from './schema';
@@ -45,6 +46,12 @@ export function recordWins(a: QuestionRecord, b: QuestionRecord): boolean {
 }
 
 function entryWins(a: LoggedReview, b: LoggedReview): boolean {
+  // Taking a review back is final: the revoked copy wins over the live one everywhere.
+  const va = a.revokedAt ?? 0;
+  const vb = b.revokedAt ?? 0;
+  if (va !== vb) {
+    return va > vb;
+  }
   const ra = a.restoredAt ?? 0;
   const rb = b.restoredAt ?? 0;
   if (ra !== rb) {
@@ -70,6 +77,7 @@ function sameEntry(a: LoggedReview, b: LoggedReview): boolean {
     a.durationMs === b.durationMs &&
     a.keyPointCount === b.keyPointCount &&
     a.restoredAt === b.restoredAt &&
+    a.revokedAt === b.revokedAt &&
     a.covered.length === b.covered.length &&
     a.covered.every((c, i) => c === b.covered[i])
   );

@@ -71,18 +71,18 @@ export class NotesFolder {
   }
 
   /**
-   * Opens the note beside the panel, creating it with a heading the first time. The create is
+   * Opens the note in `viewColumn` (default: beside the active editor), creating it with a heading the first time. The create is
    * exclusive, so an existing note (one that another window just wrote, or one that could not be
    * read) is never overwritten.
    */
-  async open(question: Question): Promise<void> {
+  async open(question: Question, viewColumn: vscode.ViewColumn = vscode.ViewColumn.Beside): Promise<void> {
     const uri = this.uri(question.id);
     await vscode.workspace.fs.createDirectory(this.folder());
     await createExclusive(uri, new TextEncoder().encode(`# ${question.title}\n\n`));
     const doc = await vscode.workspace.openTextDocument(uri);
     // The cursor goes to the end as the editor opens, not after, so early typing lands there.
     const end = doc.lineAt(doc.lineCount - 1).range.end;
-    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false, selection: new vscode.Range(end, end) });
+    await vscode.window.showTextDocument(doc, { viewColumn, preserveFocus: false, selection: new vscode.Range(end, end) });
   }
 
   /** question id -> file name, for the notes that exist. */

@@ -72,3 +72,35 @@ function fromCard(card: Card): CardState {
     ...(lastReview !== undefined && { lastReview }),
   };
 }
+
+/** For each grade, how long from `now` until the question would be due again: the grade buttons' preview. */
+export function nextIntervals(card: CardState | undefined, now: number): Record<Grade, number> {
+  const out = {} as Record<Grade, number>;
+  for (const grade of GRADES) {
+    out[grade] = Math.max(0, reviewCard(card, grade, now).due - now);
+  }
+  return out;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** A short interval ("10m", "4d", "3mo") and the same in words ("10 minutes", "4 days"). */
+export function describeInterval(ms: number): { readonly short: string; readonly words: string } {
+  const unit = (n: number, short: string, word: string) => ({ short: `${n}${short}`, words: `${n} ${word}${n === 1 ? '' : 's'}` });
+  if (ms < HOUR) {
+    return unit(Math.max(1, Math.round(ms / MINUTE)), 'm', 'minute');
+  }
+  if (ms < DAY) {
+    return unit(Math.round(ms / HOUR), 'h', 'hour');
+  }
+  const days = Math.round(ms / DAY);
+  if (days < 31) {
+    return unit(days, 'd', 'day');
+  }
+  if (days < 365) {
+    return unit(Math.round(days / 30), 'mo', 'month');
+  }
+  return unit(Math.round((days / 365) * 10) / 10, 'y', 'year');
+}

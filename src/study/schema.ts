@@ -46,10 +46,18 @@ export interface QuestionRecord {
   readonly card?: CardState;
 }
 
-/** A review-log entry as stored: `restoredAt` is set when an import brought it back after a reset. */
+/**
+ * A review-log entry as stored: `restoredAt` is set when an import brought it back after a reset;
+ * `revokedAt` when a drill's undo took it back. A revoked entry stays in the log as a marker, so a
+ * window that still holds the review drops it on its next merge instead of writing it back.
+ */
 export interface LoggedReview extends ReviewEntry {
   readonly restoredAt?: number;
+  readonly revokedAt?: number;
 }
+
+/** The reviews that count: those not taken back. */
+export const liveReviews = (log: readonly LoggedReview[]): LoggedReview[] => log.filter((e) => e.revokedAt === undefined);
 
 export interface StudyState {
   /** The latest reset anywhere (0: never). Records changed and reviews given before it are dropped on every machine. */
@@ -184,7 +192,11 @@ export function checkEntry(value: unknown, path: string): LoggedReview {
     covered: Object.freeze(covered),
     keyPointCount,
   };
-  return remember(e.restoredAt === undefined ? entry : { ...entry, restoredAt: checkTime(e.restoredAt, `${path}.restoredAt`) });
+  return remember({
+    ...entry,
+    ...(e.restoredAt !== undefined && { restoredAt: checkTime(e.restoredAt, `${path}.restoredAt`) }),
+    ...(e.revokedAt !== undefined && { revokedAt: checkTime(e.revokedAt, `${path}.revokedAt`) }),
+  });
 }
 
 /** Marks a checked item so it is not checked again; frozen, so it cannot change after its check. */
@@ -217,7 +229,7 @@ export function checkResetAt(value: unknown, path: string): number {
 }
 
 /** The time an entry last changed: its review, or its restoring by an import. */
-export const changedAt = (e: LoggedReview): number => Math.max(e.at, e.restoredAt ?? 0);
+export const changedAt = (e: LoggedReview): number => Math.max(e.at, e.restoredAt ?? 0, e.revokedAt ?? 0);
 
 /** Log order: by time, then question id (a total order, as entries are unique by question and time). */
 export function compareEntries(a: ReviewEntry, b: ReviewEntry): number {

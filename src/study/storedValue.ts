@@ -33,7 +33,10 @@ interface StoredRecord {
   l?: number;
   c?: CardTuple;
 }
-type LogTuple = [string, number, number, number, number[], number] | [string, number, number, number, number[], number, number];
+type LogTuple =
+  | [string, number, number, number, number[], number]
+  | [string, number, number, number, number[], number, number]
+  | [string, number, number, number, number[], number, number | null, number];
 
 export interface StoredValue {
   version: typeof STUDY_VERSION;
@@ -69,6 +72,9 @@ function encodeRecord(r: QuestionRecord): StoredRecord {
 
 function encodeEntry(e: LoggedReview): LogTuple {
   const base: LogTuple = [e.questionId, e.at, e.grade, e.durationMs, [...e.covered], e.keyPointCount];
+  if (e.revokedAt !== undefined) {
+    return [...base, e.restoredAt ?? null, e.revokedAt];
+  }
   return e.restoredAt === undefined ? base : [...base, e.restoredAt];
 }
 
@@ -218,11 +224,12 @@ function decodeCard(value: unknown, path: string): unknown {
 }
 
 function decodeEntry(value: unknown, path: string): unknown {
-  if (!Array.isArray(value) || (value.length !== 6 && value.length !== 7)) {
-    throw new SchemaError(`${path} must be a list of 6 or 7 fields (found ${describe(value)})`);
+  if (!Array.isArray(value) || value.length < 6 || value.length > 8) {
+    throw new SchemaError(`${path} must be a list of 6 to 8 fields (found ${describe(value)})`);
   }
-  const [questionId, at, grade, durationMs, covered, keyPointCount, restoredAt] = value as unknown[];
-  return { questionId, at, grade, durationMs, covered, keyPointCount, restoredAt };
+  const [questionId, at, grade, durationMs, covered, keyPointCount, restoredAt, revokedAt] = value as unknown[];
+  // A revoked entry without a restore time holds null in that place.
+  return { questionId, at, grade, durationMs, covered, keyPointCount, restoredAt: restoredAt ?? undefined, revokedAt };
 }
 
 function salvage(problems: string[], read: () => void): void {

@@ -23,6 +23,7 @@ import {
   MAX_DURATION_MS,
   SchemaError,
   TIME_WINDOW,
+  liveReviews,
   validateState,
   type QuestionRecord,
   type StudyState,
@@ -45,6 +46,16 @@ export interface RecordInput {
   readonly keyPointCount: number;
   /** Epoch milliseconds of the grade; defaults to the store's clock. */
   readonly at?: number;
+}
+
+/** A review as recordReview logged it, with the question's record before and after. */
+export interface RecordedReview {
+  readonly card: CardState;
+  readonly questionId: string;
+  /** The logged review's time: with the id, its key in the log. */
+  readonly at: number;
+  readonly before: QuestionRecord | undefined;
+  readonly after: QuestionRecord;
 }
 
 export interface LoadResult {
@@ -84,7 +95,7 @@ export class StudyStore {
   private readonly readOnlyEmitter = new Emitter<string>();
   /** Fires with the reason when the store turns read-only after start-up, and when it refuses a write for it. */
   readonly onReadOnly: Event<string> = this.readOnlyEmitter.event;
-  private historyCache: { state: StudyState; cards: Record<string, CardState> } | undefined;
+  private historyCache: { state: StudyState; cards: Record<string, CardState>; log: readonly ReviewEntry[] } | undefined;
 
   constructor(private readonly options: StudyStoreOptions) {}
 
@@ -134,9 +145,9 @@ export class StudyStore {
           Object.defineProperty(cards, id, { value: record.card, enumerable: true, writable: true, configurable: true });
         }
       }
-      this.historyCache = { state: this.current, cards };
+      this.historyCache = { state: this.current, cards, log: liveReviews(this.current.log) };
     }
-    return { cards: this.historyCache.cards, log: this.current.log };
+    return { cards: this.historyCache.cards, log: this.historyCache.log };
   }
 
   /**
@@ -301,6 +312,11 @@ export class StudyStore {
    * before anything changes.
    */
   async record(input: RecordInput): Promise<CardState> {
+    return (await this.recordReview(input)).card;
+  }
+
+  /** As record, and returns what revertReview needs to take the grade back. */
+  async recordReview(input: RecordInput): Promise<RecordedReview> {
     const given = input.at;
     let entry: ReviewEntry;
     try {
@@ -318,7 +334,7 @@ export class StudyStore {
     } catch (e) {
       throw e instanceof SchemaError ? new RangeError(`StudyStore.record: ${e.message}`) : e;
     }
-    let card: CardState | undefined;
+    let recorded: RecordedReview | undefined;
     await this.commit((base, now) => {
       const id = entry.questionId;
       // A review never lands before a reset it follows, nor on another review's key.
@@ -327,7 +343,7 @@ export class StudyStore {
         at++;
       }
       const old = Object.hasOwn(base.questions, id) ? base.questions[id] : undefined;
-      card = reviewCard(old?.card, entry.grade, at);
+      const card = reviewCard(old?.card, entry.grade, at);
       const record: QuestionRecord = {
         practiced: true,
         updatedAt: nextChangeTime(Math.max(now, at), base.resetAt, old),
@@ -337,9 +353,34 @@ export class StudyStore {
       };
       const questions = { ...base.questions };
       Object.defineProperty(questions, id, { value: record, enumerable: true, writable: true, configurable: true });
+      recorded = { card, questionId: id, at, before: old, after: record };
       return { ...base, questions, log: [...base.log, { ...entry, at }] };
     });
-    return card as CardState;
+    return recorded as RecordedReview;
+  }
+
+  /**
+   * Takes back a grade given through recordReview (a drill's undo), read-merge-write like every
+   * change: the review leaves the log, and the question's record goes back to what it was before,
+   * stamped now so the revert wins over the graded record in every window's merge. If another
+   * window changed the record since, its change is kept and only the review is removed.
+   * The review stays in the log marked revoked, so a window that still holds it drops it too.
+   */
+  async revertReview(recorded: RecordedReview): Promise<void> {
+    await this.commit((base, now) => {
+      const id = recorded.questionId;
+      const log = base.log.map((e) => (e.questionId === id && e.at === recorded.at && e.revokedAt === undefined ? { ...e, revokedAt: Math.max(now, e.at) } : e));
+      const current = Object.hasOwn(base.questions, id) ? base.questions[id] : undefined;
+      if (current === undefined || current.updatedAt !== recorded.after.updatedAt) {
+        return { ...base, log };
+      }
+      const before = recorded.before;
+      const updatedAt = nextChangeTime(now, base.resetAt, current);
+      const restored: QuestionRecord = before ? { ...before, updatedAt } : { practiced: false, updatedAt };
+      const questions = { ...base.questions };
+      Object.defineProperty(questions, id, { value: restored, enumerable: true, writable: true, configurable: true });
+      return { ...base, questions, log };
+    });
   }
 
   /**

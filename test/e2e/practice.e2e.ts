@@ -49,6 +49,8 @@ describe('practice like the interview', function () {
       waitFor(async () => !/\bdirty\b/.test((await s.page.locator(`.tabs-container .tab[aria-label^="${first.id}.md"]`).first().getAttribute('class')) ?? '')),
     );
 
+    // The note opened as a tab in the drill's group (no third column): back to the drill's tab.
+    await s.page.locator('.tabs-container .tab[aria-label^="Practice"]').first().click();
     frame = await drillFrame(s, first.title);
     await frame.locator('button[data-action="reveal"]').click();
     await step('the model answer and my answer after reveal', async () => {
@@ -82,14 +84,14 @@ describe('practice like the interview', function () {
     const frame = await step('the dashboard', () =>
       waitFor(async () => {
         for (const f of s.page.frames()) {
-          if ((await f.$('main svg[role="img"]').catch(() => null)) !== null) {
+          if ((await f.$('main .chart [role="img"]').catch(() => null)) !== null) {
             return f;
           }
         }
         return undefined;
       }, 20_000),
     );
-    assert.ok((await frame.locator('svg[role="img"][aria-label]').count()) >= 3, 'charts with labels');
+    assert.ok((await frame.locator('.chart [role="img"][aria-label]').count()) >= 3, 'charts with labels');
     const table = frame.locator('details', { has: frame.locator('summary', { hasText: 'Topics as a table' }) });
     await table.locator('summary').click();
     const cells = table.locator('tr', { has: frame.locator('th', { hasText: 'Deep Learning' }) }).locator('td');

@@ -47,6 +47,8 @@ describe('questionsFor', () => {
   });
 });
 
+const INTERVALS = { 1: 10 * 60_000, 2: 86_400_000, 3: 4 * 86_400_000, 4: 12 * 86_400_000 } as const;
+
 describe('drillHtml', () => {
   const catalog = shippedCatalog();
   const step = (): DrillStep => ({ question: { ...catalog.questions[0], id: 'a"b', title: HOSTILE }, topicTitle: HOSTILE, position: '2 of 10', step: 7 });
@@ -62,23 +64,52 @@ describe('drillHtml', () => {
   });
 
   it('the revealed view offers four labeled grades, the key-point checklist and the note when there is one', () => {
-    const html = revealedView(step(), '<p>model</p>', ['<em>one</em>', 'two'], '<p>mine</p>', 95_000);
+    const html = revealedView(step(), '<p>model</p>', ['<em>one</em>', 'two'], '<p>mine</p>', 95_000, INTERVALS);
     assert.equal((html.match(/data-action="grade"/g) ?? []).length, 4);
     for (const label of ['Again', 'Hard', 'Good', 'Easy']) {
-      assert.ok(html.includes(`${label} <kbd>`), label);
+      assert.ok(html.includes(`${label} · `), label);
     }
+    assert.ok(html.includes('>Good · 4d <kbd>3</kbd></button>'), html);
+    assert.ok(html.includes('aria-label="Good: next review in 4 days, key 3"'), html);
+    assert.ok(html.includes('aria-label="Again: next review in 10 minutes, key 1"'), html);
+    assert.ok(html.includes('<h2 id="model-answer" tabindex="-1" data-focus>'), 'the answer heading takes the focus after Reveal');
     assert.ok(html.includes('data-key-point="1"'));
     assert.ok(html.includes('Time to answer: 1:35'));
     assert.ok(html.includes('<p>mine</p>'));
-    const bare = revealedView(step(), '<p>model</p>', [], undefined, 0);
+    const bare = revealedView(step(), '<p>model</p>', [], undefined, 0, INTERVALS);
     assert.ok(!bare.includes('key-points-check'));
     assert.ok(!bare.includes('Your answer'));
     assert.ok(!bare.includes('<script>'));
   });
 
-  it('the done view counts each grade and the skips', () => {
-    assert.ok(doneView([3, 3, 1], 2).includes('3 graded (Again: 1, Hard: 0, Good: 2, Easy: 0), 2 skipped.'));
-    assert.ok(doneView([], 0).includes('0 graded (Again: 0, Hard: 0, Good: 0, Easy: 0).'));
+  it('the done view counts each grade, the skips and the time, lists weak key points and offers to drill them', () => {
+    const html = doneView({
+      counts: { 1: 1, 2: 0, 3: 2, 4: 0 },
+      skipped: 2,
+      durationMs: 125_000,
+      weakPoints: [{ questionTitle: HOSTILE, keyPointsHtml: ['<em>bias</em>', 'variance'] }],
+      weakCount: 1,
+      step: 9,
+    });
+    assert.ok(html.includes('3 graded, 2 skipped in 2:05.'), html);
+    assert.ok(html.includes('<th scope="row">Again</th><td>1</td>'));
+    assert.ok(html.includes('<th scope="row">Good</th><td>2</td>'));
+    assert.ok(html.includes('<ul class="weak-points"><li><em>bias</em></li><li>variance</li></ul>'), html);
+    assert.ok(!html.includes('<script>'));
+    assert.ok(html.includes('data-action="drillWeak">Review weak ones again (1)</button>'));
+    assert.ok(!html.includes('data-action="undo"'));
+    const calm = doneView({ counts: { 1: 0, 2: 0, 3: 1, 4: 0 }, skipped: 0, durationMs: 0, weakPoints: [], weakCount: 0, step: 1, undoLabel: 'Good for “x”' });
+    assert.ok(!calm.includes('drillWeak'));
+    assert.ok(!calm.includes('Weakest key points'));
+    assert.ok(calm.includes('data-action="undo"'));
+    assert.ok(calm.includes('data-step="1"'));
+  });
+
+  it('the question view offers Undo only when there is a grade to take back', () => {
+    assert.ok(!questionView(step(), false).includes('data-action="undo"'));
+    const html = questionView(step(), false, 'Hard for “<b>”');
+    assert.ok(html.includes('data-action="undo"'));
+    assert.ok(html.includes('Last: Hard for “&lt;b&gt;”'));
   });
 
   it('formats durations as m:ss, never negative', () => {

@@ -98,16 +98,118 @@ describe('a drill from start to end', () => {
     step = session.show(T0 + 10_000);
     assert.equal(session.skip({ questionId: 'q2', step }), true);
     step = session.show(T0 + 20_000);
-    assert.equal(session.position, '3 of 3');
+    assert.equal(session.position, '3 of 4', 'the skipped question comes back at the end');
     session.reveal({ questionId: 'q3', step }, T0 + 21_000);
     assert.equal(await session.grade({ questionId: 'q3', step }, 1, [], save), 'graded');
+    assert.equal(session.current, 'q2');
+    step = session.show(T0 + 30_000);
+    assert.equal(session.skip({ questionId: 'q2', step }), true, 'a second skip is final');
+    assert.equal(session.current, 'q3', 'Again put q3 at the end');
+    step = session.show(T0 + 40_000);
+    assert.equal(session.position, '5 of 5');
+    session.reveal({ questionId: 'q3', step }, T0 + 41_000);
+    assert.equal(await session.grade({ questionId: 'q3', step }, 1, [], save), 'graded');
+    assert.equal(session.current, 'q3', 'and again after another Again');
+    step = session.show(T0 + 50_000);
+    assert.equal(session.skip({ questionId: 'q3', step }), true);
+    assert.equal(session.current, 'q3', 'its first skip brings it back once more');
+    step = session.show(T0 + 60_000);
+    assert.equal(session.skip({ questionId: 'q3', step }), true);
     assert.equal(session.done, true);
     assert.equal(session.current, undefined);
-    assert.deepEqual(session.graded, [4, 1]);
-    assert.equal(session.skipped, 1);
+    assert.deepEqual(session.graded, [4, 1, 1]);
+    assert.equal(session.skipped, 4);
     assert.equal(session.skip({ questionId: 'q3', step }), false, 'nothing to skip after the end');
     assert.equal(await session.grade({ questionId: 'q3', step }, 3, [], save), 'ignored');
-    assert.deepEqual(session.graded, [4, 1]);
+    assert.deepEqual(session.graded, [4, 1, 1]);
+  });
+
+  it('undo takes back the last grades, last first, and the re-queued copy of an Again', async () => {
+    const session = new DrillSession<string>(['q1', 'q2', 'q3']);
+    const reverted: string[] = [];
+    const revert = (token: string) => {
+      reverted.push(token);
+      return Promise.resolve();
+    };
+    let step = session.show(T0);
+    assert.equal(session.canUndo, false);
+    assert.equal(await session.undo(step, revert), 'ignored', 'nothing to undo yet');
+    session.reveal({ questionId: 'q1', step }, T0 + 1000);
+    await session.grade({ questionId: 'q1', step }, 3, [0], () => Promise.resolve('r1'));
+    step = session.show(T0 + 2000);
+    session.reveal({ questionId: 'q2', step }, T0 + 3000);
+    await session.grade({ questionId: 'q2', step }, 1, [], () => Promise.resolve('r2'));
+    assert.deepEqual(session.queue, ['q1', 'q2', 'q3', 'q2']);
+    step = session.show(T0 + 4000);
+    assert.ok(session.canUndo);
+    assert.equal(await session.undo(step - 1, revert), 'ignored', 'a late undo from an earlier step');
+    assert.equal(await session.undo(step, revert), 'undone');
+    assert.deepEqual(session.queue, ['q1', 'q2', 'q3'], 'the Again copy is gone');
+    assert.equal(session.current, 'q2');
+    assert.deepEqual(session.graded, [3]);
+    step = session.show(T0 + 5000);
+    assert.equal(await session.undo(step, revert), 'undone');
+    assert.equal(session.current, 'q1');
+    assert.deepEqual(reverted, ['r2', 'r1']);
+    assert.deepEqual(session.summary().counts, { 1: 0, 2: 0, 3: 0, 4: 0 });
+    step = session.show(T0 + 6000);
+    assert.equal(await session.undo(step, revert), 'ignored', 'nothing left to undo');
+  });
+
+  it('a skip ends what undo can take back; a failed revert changes nothing', async () => {
+    const session = new DrillSession<string>(['q1', 'q2', 'q3']);
+    let step = session.show(T0);
+    session.reveal({ questionId: 'q1', step }, T0);
+    await session.grade({ questionId: 'q1', step }, 2, [], () => Promise.resolve('r1'));
+    step = session.show(T0);
+    const failed = await session.undo(step, () => Promise.reject(new Error('disk full')));
+    assert.ok(typeof failed === 'object' && (failed.failed as Error).message === 'disk full');
+    assert.equal(session.current, 'q2');
+    assert.ok(session.canUndo);
+    assert.ok(session.skip({ questionId: 'q2', step }));
+    step = session.show(T0);
+    assert.equal(session.canUndo, false);
+    assert.equal(await session.undo(step, () => Promise.resolve()), 'ignored');
+  });
+
+  it('the summary counts grades and skips, times the drill and lists the weak ones worst first', async () => {
+    const session = new DrillSession(['q1', 'q2', 'q3', 'q4']);
+    const save = () => Promise.resolve();
+    const answer = async (id: string, grade: 1 | 2 | 3 | 4, covered: number[], at: number) => {
+      const step = session.show(at);
+      session.reveal({ questionId: id, step }, at + 500);
+      assert.equal(await session.grade({ questionId: id, step }, grade, covered, save, at + 1000), 'graded');
+    };
+    await answer('q1', 2, [0], T0);
+    await answer('q2', 4, [0, 1], T0 + 10_000);
+    const step = session.show(T0 + 20_000);
+    session.skip({ questionId: 'q3', step }, T0 + 21_000);
+    await answer('q4', 1, [], T0 + 30_000);
+    await answer('q3', 3, [], T0 + 40_000);
+    await answer('q4', 3, [1], T0 + 50_000);
+    assert.ok(session.done);
+    const summary = session.summary();
+    assert.deepEqual(summary.counts, { 1: 1, 2: 1, 3: 2, 4: 1 });
+    assert.equal(summary.skipped, 1);
+    assert.equal(summary.durationMs, 51_000);
+    assert.deepEqual(summary.weak, [
+      { questionId: 'q4', worst: 1, covered: [1] },
+      { questionId: 'q1', worst: 2, covered: [0] },
+    ]);
+  });
+
+  it('undo through the store takes the review out of what counts', async () => {
+    const store = new StudyStore({ memento: new MemoryMemento(), backups: new MemoryBackups(), now: () => T0 });
+    await store.load();
+    const session = new DrillSession<Awaited<ReturnType<StudyStore['recordReview']>>>(['q1']);
+    let step = session.show(T0);
+    session.reveal({ questionId: 'q1', step }, T0);
+    await session.grade({ questionId: 'q1', step }, 1, [], (input) => store.recordReview({ ...input, keyPointCount: 0 }));
+    assert.equal(store.history().log.length, 1);
+    step = session.show(T0);
+    assert.equal(await session.undo(step, (r) => store.revertReview(r)), 'undone');
+    assert.equal(store.history().log.length, 0);
+    assert.equal(store.isPracticed('q1'), false);
   });
 
   it('an empty drill is done at once', () => {
@@ -133,6 +235,10 @@ describe('drill messages from the webview', () => {
     assert.ok(isDrillWebviewMessage({ type: 'skip', ...ref }));
     assert.ok(isDrillWebviewMessage({ type: 'reveal', ...ref }));
     assert.ok(isDrillWebviewMessage({ type: 'myAnswer' }));
+    assert.ok(isDrillWebviewMessage({ type: 'undo', step: 4 }));
+    assert.ok(isDrillWebviewMessage({ type: 'drillWeak' }));
+    assert.equal(isDrillWebviewMessage({ type: 'undo' }), false, 'an undo names its step');
+    assert.equal(isDrillWebviewMessage({ type: 'undo', step: -1 }), false);
     for (const bad of [
       { type: 'grade', grade: 3, covered: [] },
       { type: 'grade', grade: 3, covered: [], questionId: 'q', step: -1 },

@@ -50,11 +50,11 @@ describe('webview message guards', () => {
     for (const m of badDrill) {
       assert.equal(isDrillWebviewMessage(m), false, describeMessage(m));
     }
-    // The dashboard only opens entries and links: the answer panel's actions are not its own.
-    for (const m of [{ type: 'ready' }, { type: 'open', id: 'kv-cache' }, { type: 'openExternal', url: 'https://arxiv.org' }]) {
+    // The dashboard opens entries and links and starts drills: the answer panel's actions are not its own.
+    for (const m of [{ type: 'ready' }, { type: 'open', id: 'kv-cache' }, { type: 'openExternal', url: 'https://arxiv.org' }, { type: 'startReview' }, { type: 'drillTopic', id: 'deep-learning' }]) {
       assert.ok(isDashboardWebviewMessage(m), JSON.stringify(m));
     }
-    for (const m of [null, { type: 'togglePracticed', id: 'q' }, { type: 'pin' }, { type: 'open', id: '' }, { type: 'openExternal', url: 7 }, { type: 'grade', grade: 3, covered: [] }]) {
+    for (const m of [null, { type: 'togglePracticed', id: 'q' }, { type: 'pin' }, { type: 'open', id: '' }, { type: 'openExternal', url: 7 }, { type: 'grade', grade: 3, covered: [] }, { type: 'drillTopic' }, { type: 'drillTopic', id: '' }]) {
       assert.equal(isDashboardWebviewMessage(m), false, describeMessage(m));
     }
   });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createEmptyCard, fsrs } from 'ts-fsrs';
-import { dueQuestionIds, isDue, reviewCard } from '../../src/study/scheduler';
+import { describeInterval, dueQuestionIds, isDue, nextIntervals, reviewCard } from '../../src/study/scheduler';
 import type { CardState } from '../../src/study/types';
 
 const T0 = Date.UTC(2025, 2, 1, 9, 0, 0);
@@ -119,5 +119,28 @@ describe('scheduler', () => {
     const dues = ([1, 2, 3, 4] as const).map((g) => reviewCard(card, g, card.due).due);
     assert.deepEqual(card, copy);
     assert.ok(dues[0] < dues[1] && dues[1] < dues[2] && dues[2] < dues[3], JSON.stringify(dues));
+  });
+});
+
+describe('grade previews', () => {
+  const NOW = Date.UTC(2025, 2, 1, 9);
+  it('each grade previews the due date that grading would give, Again soonest', () => {
+    const card = reviewCard(reviewCard(undefined, 3, NOW), 3, NOW + 3 * 86_400_000);
+    const later = NOW + 20 * 86_400_000;
+    const preview = nextIntervals(card, later);
+    for (const g of [1, 2, 3, 4] as const) {
+      assert.equal(preview[g], reviewCard(card, g, later).due - later);
+    }
+    assert.ok(preview[1] < preview[2] && preview[2] < preview[3] && preview[3] < preview[4], JSON.stringify(preview));
+  });
+
+  it('describes intervals briefly and in words', () => {
+    assert.deepEqual(describeInterval(10 * 60_000), { short: '10m', words: '10 minutes' });
+    assert.deepEqual(describeInterval(0), { short: '1m', words: '1 minute' });
+    assert.deepEqual(describeInterval(3 * 3_600_000), { short: '3h', words: '3 hours' });
+    assert.deepEqual(describeInterval(86_400_000), { short: '1d', words: '1 day' });
+    assert.deepEqual(describeInterval(4 * 86_400_000), { short: '4d', words: '4 days' });
+    assert.deepEqual(describeInterval(90 * 86_400_000), { short: '3mo', words: '3 months' });
+    assert.deepEqual(describeInterval(730 * 86_400_000), { short: '2y', words: '2 years' });
   });
 });

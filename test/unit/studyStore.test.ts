@@ -218,7 +218,7 @@ describe('StudyStore', () => {
     assert.match(text, /questions\["notPracticedButCard"\]\.card must be absent for a question not practiced/);
     assert.match(text, /questions\["notARecord"\] must be an object/);
     assert.match(text, /log\[1\]\.grade must be 1, 2, 3 or 4 \(found number 9\)/);
-    assert.match(text, /log\[2\] must be a list of 6 or 7 fields \(found text "junk"\)/);
+    assert.match(text, /log\[2\] must be a list of 6 to 8 fields \(found text "junk"\)/);
     assert.match(text, /log\[4\]\.covered\[0\] must be a whole number from 0 to 3/);
 
     assert.deepEqual(Object.keys(store.state.questions), ['good']);
@@ -332,6 +332,73 @@ describe('StudyStore', () => {
     assert.equal(reloaded.isPracticed('a'), true, 'three toggles from unpracticed: practiced');
     assert.equal(reloaded.card('b')?.reps, 3);
     assert.equal(reloaded.state.log.length, 3);
+  });
+
+  it('revertReview takes a grade back: the review leaves the log and the record is what it was', async () => {
+    const { store, clock, memento } = setup();
+    await store.load();
+    await store.record(attempt('q1', 3));
+    const before = store.get('q1');
+    clock.now = T0 + DAY;
+    const recorded = await store.recordReview(attempt('q1', 1));
+    assert.equal(store.history().log.length, 2);
+    clock.now = T0 + DAY + 1000;
+    await store.revertReview(recorded);
+    assert.equal(store.history().log.length, 1);
+    assert.equal(store.history().log[0].at, T0);
+    assert.deepEqual(store.card('q1'), before?.card, 'the card scheduled by the first grade again');
+    assert.equal(store.isPracticed('q1'), true);
+    assert.equal(decodeStored(stored(memento)).state.log.filter((e) => e.revokedAt === undefined).length, 1, 'and it is written, the review kept as revoked');
+    // A first grade taken back leaves the question unpracticed, without a card.
+    const first = await store.recordReview(attempt('q2', 4));
+    await store.revertReview(first);
+    assert.equal(store.isPracticed('q2'), false);
+    assert.equal(store.card('q2'), undefined);
+    assert.ok(!store.history().log.some((e) => e.questionId === 'q2'));
+    assert.ok(store.state.log.some((e) => e.questionId === 'q2' && e.revokedAt !== undefined), 'kept as a marker for other windows');
+  });
+
+  it('revertReview merges with what another window wrote meanwhile, and its revert wins there', async () => {
+    const memento = new MemoryMemento();
+    const clock = { now: T0 };
+    const a = setup(memento, clock).store;
+    const b = setup(memento, clock).store;
+    await a.load();
+    await b.load();
+    const recorded = await a.recordReview(attempt('q1', 2));
+    clock.now = T0 + 1000;
+    await b.refresh();
+    await b.record(attempt('q2', 3));
+    clock.now = T0 + 2000;
+    await a.revertReview(recorded);
+    assert.ok(a.isPracticed('q2'), "the other window's grade is kept");
+    assert.equal(a.isPracticed('q1'), false);
+    await b.refresh();
+    assert.equal(b.isPracticed('q1'), false, 'the revert reaches the other window');
+    assert.deepEqual(
+      b.history().log.map((e) => e.questionId),
+      ['q2'],
+    );
+  });
+
+  it('revertReview keeps a newer grade another window gave the question, removing only the review', async () => {
+    const memento = new MemoryMemento();
+    const clock = { now: T0 };
+    const a = setup(memento, clock).store;
+    const b = setup(memento, clock).store;
+    await a.load();
+    await b.load();
+    const recorded = await a.recordReview(attempt('q1', 2));
+    clock.now = T0 + 1000;
+    await b.refresh();
+    const card = await b.record(attempt('q1', 4));
+    clock.now = T0 + 2000;
+    await a.revertReview(recorded);
+    assert.deepEqual(a.card('q1'), card);
+    assert.deepEqual(
+      a.history().log.map((e) => e.at),
+      [T0 + 1000],
+    );
   });
 
   it('reset clears everything and leaves a marker newer than anything it cleared', async () => {
