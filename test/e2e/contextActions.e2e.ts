@@ -61,7 +61,8 @@ describe('context actions in the Topics view', function () {
     await s.screenshot('context-practice-path');
     await first.frame.locator('button[data-action="skip"]').click();
     const second = await drillAsking(s, title(ids[1]));
-    assert.match(second.breadcrumb, new RegExp(`\\b2 of ${ids.length}\\b`));
+    // A skipped question comes back once at the end, so the session is one longer.
+    assert.match(second.breadcrumb, new RegExp(`\\b2 of ${ids.length + 1}\\b`));
   });
 
   it('right-click a concept, Practice Questions That Use It: the drill asks the questions that link it', async function () {

@@ -67,7 +67,7 @@ export function hostileContent(): ContentFile[] {
   const huge = Array.from({ length: 4000 }, (_, i) => `Paragraph ${i}: attention $O(n^2 d)$ with \`code_${i}\` and **bold** text.`).join('\n\n');
   const question = (id: string, title: string, body: string, status = 'published') => ({
     path: `questions/hostile/${id}.md`,
-    text: `---\n${fm({ id, title, topic: 'hostile', format: 'explain', difficulty: 'advanced', status, summary: `<img src=x onerror=alert(1)> ${title}` })}\n${
+    text: `---\n${fm({ id, title, shortTitle: '<i>Hostile</i> answer', topic: 'hostile', format: 'explain', difficulty: 'advanced', status, summary: `<img src=x onerror=alert(1)> ${title}` })}\n${
       status === 'published'
         ? 'concepts:\n  - "hostile-concept"\nrelated:\n  - "huge-answer"\n  - "empty-answer"\nkeyPoints:\n  - "<script>x</script>"\n  - "b"\n  - "c"\n  - "d"\nsources:\n  - "[click](javascript:alert(1))"\n'
         : ''
