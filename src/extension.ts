@@ -56,7 +56,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
   context.globalState.setKeysForSync([STUDY_SYNC_KEY]);
   const backupFolder = vscode.Uri.joinPath(globalStorageUri, 'backups');
   const backups = new FileBackupRing(backupFolder.fsPath);
-  const study = new StudyStore({ memento: context.globalState, backups, isQuestion: (id) => source.current.question(id) !== undefined });
+  // Set once the exercises feature exists: a due coding exercise counts as due like a question.
+  let isExercise = (_id: string): boolean => false;
+  const study = new StudyStore({ memento: context.globalState, backups, isQuestion: (id) => source.current.question(id) !== undefined || isExercise(id) });
   push(study);
   warnAboutStoredState(backupFolder, await study.load());
   push(watchStudyStore(study, logger));
@@ -75,6 +77,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
   const open = (id: string, anchor?: string) => panels.open(id, undefined, anchor);
   const openAnswer = (id: string) => logger.run(`open ${id}`, () => open(id));
   const exercises = new ExercisesFeature({ extensionUri, globalState: context.globalState, study, catalog: () => source.current, panels, markdown, logger });
+  isExercise = (id) => exercises.library.get(id) !== undefined;
   const model = new TreeModel(source, study, () => study.dueToday(), exercises.tree);
   const tree = new TopicsTreeProvider(model, study, logger);
   const userContent = new UserContentFolders(shipped, source, logger);

@@ -156,9 +156,15 @@ export class TreeModel {
         return this.catalog.concepts.map((concept) => this.stable({ type: 'concept', key: `c:${concept.id}`, concept, parent: node }));
       case 'due': {
         const matches = this.matcher();
-        return this.dueIds().flatMap((id) => {
+        // Exercises have no question facets, so a filter leaves them out here as under ML Coding.
+        const exercise = (id: string) => (this.filtered ? undefined : this.exercises?.current?.find((e) => e.id === id));
+        return this.dueIds().flatMap((id): TreeNode[] => {
           const question = this.catalog.question(id);
-          return question && matches(question) ? [this.stable({ type: 'question', key: `due/q:${id}`, question, parent: node })] : [];
+          if (question) {
+            return matches(question) ? [this.stable({ type: 'question', key: `due/q:${id}`, question, parent: node })] : [];
+          }
+          const due = exercise(id);
+          return due ? [this.stable({ type: 'exercise', key: `due/e:${id}`, exercise: due, parent: node })] : [];
         });
       }
       case 'paths': {
@@ -219,9 +225,10 @@ export class TreeModel {
     return this.children(this.cheatSheet).find((n) => n.type === 'concept' && n.concept.id === id);
   }
 
-  /** Everything due, whatever the filter: the badge counts pending work. */
+  /** Everything due (questions and coding exercises), whatever the filter: the badge counts pending work. */
   dueCount(): number {
-    return this.dueIds().filter((id) => this.catalog.question(id) !== undefined).length;
+    const exercises = new Set((this.exercises?.current ?? []).map((e) => e.id));
+    return this.dueIds().filter((id) => this.catalog.question(id) !== undefined || exercises.has(id)).length;
   }
 
   topicCount(topicId: string): Count {
