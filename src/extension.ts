@@ -82,7 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
   const tree = new TopicsTreeProvider(model, study, logger);
   const userContent = new UserContentFolders(shipped, source, logger);
   const search = new SearchIndexes(source, vscode.Uri.joinPath(extensionUri, 'dist').fsPath, logger);
-  const dashboard = new DashboardPanel(extensionUri, source, study, openAnswer, logger);
+  const dashboard = new DashboardPanel(extensionUri, source, study, openAnswer, logger, () => (exercises.library.current ?? []).map((e) => e.id));
   const drill = new DrillPanel({ extensionUri, source, study, notes, markdown, openAnswer, showProgress: () => dashboard.show(), logger });
   const transfer = new StudyTransfer(source, study, notes, backups, globalStorageUri);
   const hoverTable = lookupTables(vscode.Uri.joinPath(extensionUri, 'dist', 'lookup.json').fsPath, shipped, source);
