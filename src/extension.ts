@@ -94,10 +94,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
   push(search, registerSearchCommands({ search, study, open, reveal: (id) => tree.reveal(id) }));
   push(new TermHovers(new TermHoverProvider(source, hoverTable)));
   push(dashboard, registerDashboardCommands(dashboard));
-  push(drill, registerDrillCommands({ source, study, drill }));
+  push(drill, registerDrillCommands({ source, study, drill, exercises: exercises.tree }));
   push(registerTransferCommands(transfer), registerNotesCommands(notes));
   push(registerAnki({ source, study, markdown, open, extensionId, logger }));
   logger.run('user content: load', () => userContent.reload());
+  // Read now, not at the first tree draw, so the status bar counts due coding exercises from the start.
+  logger.run('exercises: load', () => exercises.library.load());
   return {
     get catalog() {
       return source.current;
