@@ -132,14 +132,15 @@ export class TreeModel {
     return state.log.length === 0 && !Object.values(state.questions).some((r) => r.practiced || r.card !== undefined);
   }
 
-  /** When the earliest review after today falls (epoch ms), or undefined when none is scheduled. */
+  /** When the earliest review (question or coding exercise) after today falls (epoch ms), or undefined when none is scheduled. */
   nextReview(now: number = Date.now()): number | undefined {
     const end = new Date(now);
     end.setHours(23, 59, 59, 999);
     let next: number | undefined;
+    const exercises = new Set((this.exercises?.current ?? []).map((e) => e.id));
     for (const [id, record] of Object.entries(this.study.state.questions)) {
       const due = record.card?.due;
-      if (due !== undefined && due > end.getTime() && (next === undefined || due < next) && this.catalog.question(id)) {
+      if (due !== undefined && due > end.getTime() && (next === undefined || due < next) && (this.catalog.question(id) || exercises.has(id))) {
         next = due;
       }
     }

@@ -68,4 +68,13 @@ describe('TreeModel: due coding exercises', () => {
     model.setFilter({ ...model.filter, states: ['due'] });
     assert.deepEqual(model.roots().filter((n) => n.type === 'due'), []);
   });
+
+  it("names the next review of an exercise when nothing is due today", () => {
+    const catalog = new CatalogSource(shippedCatalog());
+    const later = Date.now() + 5 * 86_400_000;
+    const card = { due: later, stability: 5, difficulty: 5, elapsedDays: 0, scheduledDays: 5, learningSteps: 0, reps: 1, lapses: 0, state: 2 as const };
+    const withCard = { ...progress, state: { ...emptyState(), questions: { 'x-softmax': { practiced: true, card } } } as unknown as ReturnType<typeof emptyState> };
+    assert.equal(new TreeModel(catalog, withCard, () => [], source([sampleExercise({ id: 'x-softmax' })])).nextReview(), later);
+    assert.equal(new TreeModel(catalog, withCard, () => [], source([])).nextReview(), undefined, 'not once the exercise is gone');
+  });
 });
