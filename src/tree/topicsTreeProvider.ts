@@ -157,7 +157,7 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
         item.iconPath = new vscode.ThemeIcon('history');
         item.tooltip = 'Questions and coding exercises your review schedule brings back today';
         item.contextValue = 'mlPrep.due';
-        item.accessibilityInformation = { label: `Due for review, ${due} ${due === 1 ? 'item' : 'items'}` };
+        item.accessibilityInformation = { label: `Due for review, ${due} ${due === 1 ? 'question' : 'questions'}` };
         return item;
       }
       case 'startHere': {
