@@ -56,7 +56,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
   context.globalState.setKeysForSync([STUDY_SYNC_KEY]);
   const backupFolder = vscode.Uri.joinPath(globalStorageUri, 'backups');
   const backups = new FileBackupRing(backupFolder.fsPath);
-  const study = new StudyStore({ memento: context.globalState, backups, isQuestion: (id) => source.current.question(id) !== undefined });
+  // Set once the exercises feature exists: a due coding exercise counts as due like a question.
+  let isExercise = (_id: string): boolean => false;
+  const study = new StudyStore({ memento: context.globalState, backups, isQuestion: (id) => source.current.question(id) !== undefined || isExercise(id) });
   push(study);
   warnAboutStoredState(backupFolder, await study.load());
   push(watchStudyStore(study, logger));
@@ -75,11 +77,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
   const open = (id: string, anchor?: string) => panels.open(id, undefined, anchor);
   const openAnswer = (id: string) => logger.run(`open ${id}`, () => open(id));
   const exercises = new ExercisesFeature({ extensionUri, globalState: context.globalState, study, catalog: () => source.current, panels, markdown, logger });
+  isExercise = (id) => exercises.library.get(id) !== undefined;
   const model = new TreeModel(source, study, () => study.dueToday(), exercises.tree);
   const tree = new TopicsTreeProvider(model, study, logger);
   const userContent = new UserContentFolders(shipped, source, logger);
   const search = new SearchIndexes(source, vscode.Uri.joinPath(extensionUri, 'dist').fsPath, logger);
-  const dashboard = new DashboardPanel(extensionUri, source, study, openAnswer, logger);
+  const dashboard = new DashboardPanel(extensionUri, source, study, openAnswer, logger, () => (exercises.library.current ?? []).map((e) => e.id));
   const drill = new DrillPanel({ extensionUri, source, study, notes, markdown, openAnswer, showProgress: () => dashboard.show(), logger });
   const transfer = new StudyTransfer(source, study, notes, backups, globalStorageUri);
   const hoverTable = lookupTables(vscode.Uri.joinPath(extensionUri, 'dist', 'lookup.json').fsPath, shipped, source);
@@ -91,10 +94,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlPrep
   push(search, registerSearchCommands({ search, study, open, reveal: (id) => tree.reveal(id) }));
   push(new TermHovers(new TermHoverProvider(source, hoverTable)));
   push(dashboard, registerDashboardCommands(dashboard));
-  push(drill, registerDrillCommands({ source, study, drill }));
+  push(drill, registerDrillCommands({ source, study, drill, exercises: exercises.tree }));
   push(registerTransferCommands(transfer), registerNotesCommands(notes));
   push(registerAnki({ source, study, markdown, open, extensionId, logger }));
   logger.run('user content: load', () => userContent.reload());
+  // Read now, not at the first tree draw, so the status bar counts due coding exercises from the start.
+  logger.run('exercises: load', () => exercises.library.load());
   return {
     get catalog() {
       return source.current;

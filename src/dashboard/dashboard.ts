@@ -43,6 +43,17 @@ export interface DayClock {
 }
 
 /**
+ * Coding exercises are reviewed by passing their tests, into the same log and cards as questions.
+ * Their reviews count in the reviews per day, the streak, the due total and the forecast; the
+ * topic rows and the weakest lists stay about Q&A questions (coverage and key points mean nothing
+ * for code), so an exercise's review is counted there under no topic rather than a wrong one.
+ */
+export interface DashboardExercises {
+  /** Ids of the shipped coding exercises, whose cards the forecast counts beside the questions'. */
+  readonly exerciseIds?: readonly string[];
+}
+
+/**
  * Aggregates everything the dashboard shows, from what the study store gives (already checked
  * when it was read: see study/schema.ts).
  * `utcOffsetMinutes` is how far local time is ahead of UTC (e.g. 60 for UTC+1, -300 for UTC-5),
@@ -53,7 +64,7 @@ export interface DayClock {
 export function aggregate(
   catalog: Catalog,
   isPracticed: (id: string) => boolean,
-  practice: StudyHistory,
+  practice: StudyHistory & DashboardExercises,
   now: number,
   utcOffsetMinutes?: number,
 ): DashboardData {
@@ -64,7 +75,7 @@ export function aggregate(
     topics: topicRows(catalog, isPracticed, weakness),
     reviewsPerDay: log.perDay.map((count, i) => ({ day: dayString(clock.firstDay + i), count })),
     streak: streakOf(log.activeDays, clock.today),
-    forecast: forecast(catalog, practice.cards, clock),
+    forecast: forecast(catalog, practice.cards, clock, practice.exerciseIds),
     weakestQuestions: weakestQuestions(catalog, weakness),
     weakestConcepts: weakestConcepts(catalog, weakness),
     // The store's one count of what is due today, the same the tree and the status bar show.
@@ -112,11 +123,12 @@ export function scanLog(log: readonly ReviewEntry[], { dayOf, today, firstDay }:
   return { perDay, activeDays, stats, reviews: log.length };
 }
 
-/** Cards due on each of the next FORECAST_DAYS days of the catalog's questions; overdue ones count today. */
-export function forecast(catalog: Catalog, cards: StudyHistory['cards'], { dayOf, today }: DayClock): DashboardData['forecast'] {
+/** Cards due on each of the next FORECAST_DAYS days of the catalog's questions and the coding exercises; overdue ones count today. */
+export function forecast(catalog: Catalog, cards: StudyHistory['cards'], { dayOf, today }: DayClock, exerciseIds: readonly string[] = []): DashboardData['forecast'] {
   const counts = new Array<number>(FORECAST_DAYS).fill(0);
-  for (const q of catalog.questions) {
-    const card = cardOf(cards, q.id);
+  const ids = new Set([...catalog.questions.map((q) => q.id), ...exerciseIds]);
+  for (const id of ids) {
+    const card = cardOf(cards, id);
     const index = card ? Math.max(0, dayOf(card.due) - today) : FORECAST_DAYS;
     if (index < FORECAST_DAYS) {
       counts[index]++;

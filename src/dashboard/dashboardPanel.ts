@@ -25,6 +25,8 @@ export class DashboardPanel extends DisposableBase {
     private readonly study: StudyStore,
     private readonly openAnswer: (id: string) => void,
     private readonly logger: Logger,
+    /** The coding exercises' ids, whose review cards the forecast counts too. */
+    private readonly exerciseIds: () => readonly string[] = () => [],
   ) {
     super();
     this.register(study.onDidChange(() => this.scheduleRender()));
@@ -90,7 +92,7 @@ export class DashboardPanel extends DisposableBase {
       return;
     }
     const now = Date.now();
-    const data = aggregate(this.source.current, (id) => this.study.isPracticed(id), { ...this.study.history(), due: this.study.dueToday(now) }, now);
+    const data = aggregate(this.source.current, (id) => this.study.isPracticed(id), { ...this.study.history(), due: this.study.dueToday(now), exerciseIds: this.exerciseIds() }, now);
     host.post({ type: 'dashboardView', html: dashboardHtml(data) });
   }
 }

@@ -29,6 +29,7 @@ export function questionsFor(
       return catalog.pathQuestionIds(path);
     }
     case 'due':
+      // Due coding exercises are left out: the drill cannot grade code (see dueExercises).
       return dueIds.filter((id) => catalog.question(id));
     case 'unpracticed':
       return catalog.questions.filter((q) => !isPracticed(q.id)).map((q) => q.id);
@@ -40,6 +41,15 @@ export function questionsFor(
         random,
       ).slice(0, scope.size);
   }
+}
+
+/**
+ * The due coding exercises, most overdue first. They are not drill cards: a drill grades a recalled
+ * answer, an exercise is reviewed by passing its tests again, so Start Practice offers to open them.
+ */
+export function dueExercises<T extends { readonly id: string }>(dueIds: readonly string[], exercises: readonly T[]): T[] {
+  const byId = new Map(exercises.map((e) => [e.id, e]));
+  return dueIds.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** Fisher-Yates on a copy. */

@@ -155,7 +155,7 @@ export class TopicsTreeProvider extends DisposableBase implements vscode.TreeDat
         const item = new vscode.TreeItem(`Due for review (${due})`, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = node.key;
         item.iconPath = new vscode.ThemeIcon('history');
-        item.tooltip = 'Questions your review schedule brings back today';
+        item.tooltip = 'Questions and coding exercises your review schedule brings back today';
         item.contextValue = 'mlPrep.due';
         item.accessibilityInformation = { label: `Due for review, ${due} ${due === 1 ? 'question' : 'questions'}` };
         return item;

@@ -132,14 +132,15 @@ export class TreeModel {
     return state.log.length === 0 && !Object.values(state.questions).some((r) => r.practiced || r.card !== undefined);
   }
 
-  /** When the earliest review after today falls (epoch ms), or undefined when none is scheduled. */
+  /** When the earliest review (question or coding exercise) after today falls (epoch ms), or undefined when none is scheduled. */
   nextReview(now: number = Date.now()): number | undefined {
     const end = new Date(now);
     end.setHours(23, 59, 59, 999);
     let next: number | undefined;
+    const exercises = new Set((this.exercises?.current ?? []).map((e) => e.id));
     for (const [id, record] of Object.entries(this.study.state.questions)) {
       const due = record.card?.due;
-      if (due !== undefined && due > end.getTime() && (next === undefined || due < next) && this.catalog.question(id)) {
+      if (due !== undefined && due > end.getTime() && (next === undefined || due < next) && (this.catalog.question(id) || exercises.has(id))) {
         next = due;
       }
     }
@@ -156,9 +157,15 @@ export class TreeModel {
         return this.catalog.concepts.map((concept) => this.stable({ type: 'concept', key: `c:${concept.id}`, concept, parent: node }));
       case 'due': {
         const matches = this.matcher();
-        return this.dueIds().flatMap((id) => {
+        // Exercises have no question facets, so a filter leaves them out here as under ML Coding.
+        const exercise = (id: string) => (this.filtered ? undefined : this.exercises?.current?.find((e) => e.id === id));
+        return this.dueIds().flatMap((id): TreeNode[] => {
           const question = this.catalog.question(id);
-          return question && matches(question) ? [this.stable({ type: 'question', key: `due/q:${id}`, question, parent: node })] : [];
+          if (question) {
+            return matches(question) ? [this.stable({ type: 'question', key: `due/q:${id}`, question, parent: node })] : [];
+          }
+          const due = exercise(id);
+          return due ? [this.stable({ type: 'exercise', key: `due/e:${id}`, exercise: due, parent: node })] : [];
         });
       }
       case 'paths': {
@@ -219,9 +226,10 @@ export class TreeModel {
     return this.children(this.cheatSheet).find((n) => n.type === 'concept' && n.concept.id === id);
   }
 
-  /** Everything due, whatever the filter: the badge counts pending work. */
+  /** Everything due (questions and coding exercises), whatever the filter: the badge counts pending work. */
   dueCount(): number {
-    return this.dueIds().filter((id) => this.catalog.question(id) !== undefined).length;
+    const exercises = new Set((this.exercises?.current ?? []).map((e) => e.id));
+    return this.dueIds().filter((id) => this.catalog.question(id) !== undefined || exercises.has(id)).length;
   }
 
   topicCount(topicId: string): Count {

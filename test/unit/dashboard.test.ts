@@ -203,6 +203,34 @@ describe('dashboard aggregation', () => {
     assert.equal(data.totals.due, data.forecast[0].count, 'and the same as the forecast for today');
   });
 
+  it('counts coding exercises in the due total, forecast, reviews per day and streak, under no topic', () => {
+    const data = aggregate(
+      smallCatalog(),
+      none,
+      {
+        ...state([review('x-softmax', NOW - DAY, 4), review('a1', NOW - DAY)], { 'x-softmax': card(NOW - HOUR), 'x-attention': card(dayStart(2)), a1: card(dayStart(3)), gone: card(NOW) }, ['x-softmax']),
+        exerciseIds: ['x-softmax', 'x-attention'],
+      },
+      NOW,
+      0,
+    );
+    assert.equal(data.totals.due, 1, "the store's due list, which holds due exercises");
+    assert.deepEqual(
+      data.forecast.map((d) => d.count),
+      [1, 0, 1, 1, 0, 0, 0],
+      'exercise cards forecast like question cards; an id neither a question nor an exercise is left out',
+    );
+    assert.equal(data.reviewsPerDay[data.reviewsPerDay.length - 2].count, 2, "yesterday's exercise review counts as activity");
+    assert.equal(data.totals.reviews, 2);
+    assert.deepEqual(
+      data.topics.map((t) => t.reviewed),
+      [1, 0],
+      'only the question review counts in a topic row',
+    );
+    const without = aggregate(smallCatalog(), none, state([], { 'x-softmax': card(NOW - HOUR) }, []), NOW, 0);
+    assert.equal(without.forecast[0].count, 0, 'without exercise ids only questions are forecast');
+  });
+
   it('ranks the weakest reviewed questions by lapses, Again/Hard share and low coverage', () => {
     const data = aggregate(
       smallCatalog(),

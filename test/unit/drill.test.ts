@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { doneView, formatDuration, questionView, revealedView, type DrillStep } from '../../src/drill/drillHtml';
-import { questionsFor } from '../../src/drill/practiceScope';
+import { dueExercises, questionsFor } from '../../src/drill/practiceScope';
 import { shippedCatalog } from './helpers';
 
 const HOSTILE = '<script>alert(1)</script>"><img src=x onerror="pwn()">';
@@ -21,6 +21,18 @@ describe('questionsFor', () => {
     const path = catalog.paths[0];
     assert.deepEqual(questionsFor({ kind: 'path', id: path.id }, catalog, never, []), catalog.pathQuestionIds(path));
     assert.deepEqual(questionsFor({ kind: 'path', id: 'no-such-path' }, catalog, never, []), []);
+  });
+
+  it('the due drill asks due questions only; due coding exercises are listed apart, most overdue first', () => {
+    const exercises = [{ id: 'x-softmax', title: 'Softmax' }, { id: 'x-attention', title: 'Attention' }, { id: 'x-not-due', title: 'Not due' }];
+    const due = ['x-attention', all[1], 'gone', 'x-softmax'];
+    assert.deepEqual(questionsFor({ kind: 'due' }, catalog, never, due), [all[1]], 'the drill cannot grade code');
+    assert.deepEqual(
+      dueExercises(due, exercises).map((e) => e.id),
+      ['x-attention', 'x-softmax'],
+    );
+    assert.deepEqual(dueExercises(due, []), [], 'none before the exercises are read');
+    assert.deepEqual(dueExercises([all[1]], exercises), []);
   });
 
   it('due and given questions drop ids the catalog no longer has, keeping order', () => {

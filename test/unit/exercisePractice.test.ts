@@ -112,4 +112,23 @@ describe('exercise practice schedule', () => {
     assert.ok((study.card('stable-softmax')?.due ?? 0) > now + DAY, 'due in days, not minutes');
     assert.deepEqual(study.dueToday(now), []);
   });
+  it('a passed exercise comes back due days later, among the questions the store counts as due', async () => {
+    let now = Date.UTC(2026, 0, 5, 12);
+    const exercise = sampleExercise();
+    const allPass: RunOutcome = { kind: 'completed', python: '3', numpy: '2', results: [{ name: 'a', label: 'a', status: 'passed' }], passed: 1, failed: 0 };
+    const catalog = new Set(['q-bias-variance']);
+    const exercises = new Set([exercise.id]);
+    // As the extension wires it: ids of catalog questions and of loaded exercises are due; others not.
+    const study = new StudyStore({ memento: new MemoryMemento(), backups: new MemoryBackups(), now: () => now, isQuestion: (id) => catalog.has(id) || exercises.has(id) });
+    await study.load();
+    const deps: PracticeDeps = { status: new ExerciseStatusStore(new MemoryMemento()), study, now: () => now, timeSpent: async () => 1000 };
+    await recordRun(exercise, allPass, true, deps);
+    await study.record({ questionId: 'q-bias-variance', grade: 4, durationMs: 1000, covered: [], keyPointCount: 0 });
+    await study.record({ questionId: 'removed', grade: 4, durationMs: 1000, covered: [], keyPointCount: 0 });
+    assert.deepEqual(study.dueToday(now), [], 'not due the day it passed');
+    now += 60 * DAY;
+    assert.deepEqual([...study.dueToday(now)].sort(), [exercise.id, 'q-bias-variance'].sort());
+    exercises.clear();
+    assert.deepEqual(study.dueToday(now), ['q-bias-variance'], 'an exercise no longer shipped is not due');
+  });
 });
