@@ -99,7 +99,7 @@ function checkQuestion(q: Question, report: Report): void {
   const words = countWords(q.body);
   const [min, max] = WORD_RANGES[q.format];
   if (words < min || words > max) {
-    report(file, 'body', `${words} words, expected ${min}-${max} for a ${q.format} answer`);
+    report(file, 'body', `${words} words, expected ${min}-${max} for the ${q.format} format`);
   }
   const s = bodySections(q.body);
   const short = countWords(s.get('Short answer') ?? '');
