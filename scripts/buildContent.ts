@@ -2,15 +2,17 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Catalog } from '../src/catalog/catalog';
 import { SearchEngine } from '../src/search/searchEngine';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { compileCatalog, ContentFile, formatProblem, Problem } from '../src/catalog/compile/compileCatalog';
+import { editorialChecks } from '../src/catalog/compile/editorialChecks';
 import { compileExercises, EXERCISES_DIR, knownIdsFromPaths, knownIdsOf } from '../src/catalog/compile/compileExercises';
 import { readExerciseFolders } from '../src/catalog/compile/exerciseFolders';
 import type { ExerciseData } from '../src/exercises/exerciseTypes';
 import { AliasClash, buildLookupTable } from '../src/lookup/lookupTable';
 
 const root = join(__dirname, '..');
-const contentDir = process.argv[2] ?? join(root, 'content');
+const shippedDir = join(root, 'content');
+const contentDir = process.argv[2] ?? shippedDir;
 const outFile = process.argv[3] ?? join(root, 'dist', 'catalog.json');
 const lookupFile = join(outFile, '..', 'lookup.json');
 const exercisesFile = join(outFile, '..', 'exercises.json');
@@ -38,7 +40,9 @@ function failBuild(found: readonly Problem[], what: string): never {
 const exerciseFolders = readExerciseFolders(join(contentDir, EXERCISES_DIR));
 const known = catalog ? knownIdsOf(catalog) : knownIdsFromPaths(files.map((f) => f.path));
 const compiledExercises = compileExercises(exerciseFolders.folders, known);
-const allProblems = [...problems, ...exerciseFolders.problems, ...compiledExercises.problems];
+// The editorial rules are the shipped bank's bar, not the format's: other trees (test fixtures) skip them.
+const editorial = catalog && resolve(contentDir) === shippedDir ? editorialChecks(catalog, files) : [];
+const allProblems = [...problems, ...exerciseFolders.problems, ...compiledExercises.problems, ...editorial];
 if (!catalog || allProblems.length > 0) {
   failBuild(allProblems, 'catalog or exercises');
 }

@@ -84,16 +84,21 @@ export function shippedCatalog(): Catalog {
   if (shipped) {
     return shipped;
   }
+  const { catalog, problems } = compileCatalog(shippedContentFiles());
+  if (!catalog) {
+    throw new Error(`content/ does not compile:\n${problems.map(formatProblem).join('\n')}`);
+  }
+  shipped = new Catalog(catalog);
+  return shipped;
+}
+
+/** The shipped content/ files the catalog compiles from, paths relative to content/. */
+export function shippedContentFiles(): ContentFile[] {
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
   // content/exercises/ is its own kind, compiled by compileExercises.
   const files = walk(CONTENT_ROOT)
     .map((f) => ({ path: relative(CONTENT_ROOT, f).split(sep).join('/'), text: readFileSync(f, 'utf8') }))
     .filter((f) => !f.path.startsWith('exercises/'));
-  const { catalog, problems } = compileCatalog(files);
-  if (!catalog) {
-    throw new Error(`content/ does not compile:\n${problems.map(formatProblem).join('\n')}`);
-  }
-  shipped = new Catalog(catalog);
-  return shipped;
+  return files;
 }
