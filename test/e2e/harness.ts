@@ -469,8 +469,11 @@ export async function openContainer(page: Page, title: string, timeoutMs = 20_00
         ((await item.getAttribute('aria-selected')) === 'true' ||
           /\bchecked\b/.test((await item.getAttribute('class')) ?? '')) &&
         (await page.locator('.part.sidebar').first().isVisible());
-      if (!(await isOpen())) {
+      // Right after a reload the workbench may still be restoring the side bar: a click then
+      // toggles it closed again, so look again after each click.
+      for (let tries = 0; tries < 4 && !(await isOpen()); tries++) {
         await link.click();
+        await page.waitForTimeout(1_000);
       }
       await waitFor(isOpen);
       // Move the pointer off the icon so its hover tooltip does not cover screenshots.
