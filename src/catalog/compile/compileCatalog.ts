@@ -1,6 +1,6 @@
 import type { CatalogData, Concept, Question, StudyPath, Topic } from '../types';
 import { EntryKind, FIELD_SPECS, FieldSpec, FieldType, sectionsFor } from './fieldSpecs';
-import { parseFrontMatter, ParsedFile } from './frontMatter';
+import { parseReported, ParsedFile } from './frontMatter';
 
 export interface ContentFile {
   /** Path relative to the content folder, with forward slashes (e.g. `concepts/kv-cache.md`). */
@@ -102,16 +102,8 @@ export function readContentFile(file: ContentFile, report: Report, options: Read
     report(1, 'unexpected file: content files live in topics/, questions/<topic>/, concepts/ or paths/ and end in .md');
     return undefined;
   }
-  let parsed: ParsedFile;
-  try {
-    parsed = parseFrontMatter(file.text);
-  } catch (e) {
-    // yaml throws rather than reports on some hostile input (an alias bomb, for one).
-    report(1, `front matter could not be read: ${(e as Error).message}`);
-    return undefined;
-  }
-  parsed.errors.forEach((e) => report(e.line, e.message));
-  if (!parsed.fields) {
+  const parsed = parseReported(file.text, report);
+  if (!parsed) {
     return undefined;
   }
   const ok = checkFields(FIELD_SPECS[place.kind], `a ${place.kind}`, parsed, report, options);

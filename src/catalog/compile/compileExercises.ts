@@ -5,7 +5,7 @@ import type { Exercise, ExerciseTestCase } from '../../exercises/exerciseTypes';
 import type { CatalogData, Difficulty } from '../types';
 import { bodyLinkProblems, checkFields, checkSections, ID_PATTERN, Problem, Report } from './compileCatalog';
 import { EXERCISE_FIELDS, EXERCISE_SECTIONS } from './fieldSpecs';
-import { parseFrontMatter, ParsedFile } from './frontMatter';
+import { parseReported, ParsedFile } from './frontMatter';
 import { derivedLabel, importsModule, PythonDef, sourceLines, topLevelDefs } from './pythonSource';
 
 export interface ExerciseFolder {
@@ -152,16 +152,8 @@ interface Statement {
 
 /** exercise.md: front matter, fields, id, links to the catalog, sections. Undefined when its fields are unusable. */
 function readStatement(text: string, folder: string, known: KnownIds, report: Report): Statement | undefined {
-  let parsed: ParsedFile;
-  try {
-    parsed = parseFrontMatter(text);
-  } catch (e) {
-    // yaml throws rather than reports on some hostile input (an alias bomb, for one).
-    report(1, `front matter could not be read: ${(e as Error).message}`);
-    return undefined;
-  }
-  parsed.errors.forEach((e) => report(e.line, e.message));
-  if (!parsed.fields) {
+  const parsed = parseReported(text, report);
+  if (!parsed) {
     return undefined;
   }
   const fields = parsed.fields;

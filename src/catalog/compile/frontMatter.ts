@@ -124,6 +124,24 @@ function duplicateKeys(doc: Document, lineOf: (offset: number) => number): { lin
   return found;
 }
 
+/**
+ * parseFrontMatter, with every problem passed to `report` by line. Undefined when the fields
+ * could not be read; then the problems say why.
+ */
+export function parseReported(raw: string, report: (line: number, message: string) => void): (ParsedFile & { readonly fields: Record<string, unknown> }) | undefined {
+  let parsed: ParsedFile;
+  try {
+    parsed = parseFrontMatter(raw);
+  } catch (e) {
+    // yaml throws rather than reports on some hostile input (an alias bomb, for one).
+    report(1, `front matter could not be read: ${(e as Error).message}`);
+    return undefined;
+  }
+  parsed.errors.forEach((e) => report(e.line, e.message));
+  const fields = parsed.fields;
+  return fields ? { ...parsed, fields } : undefined;
+}
+
 function failed(body: string, bodyLine: number, errors: { line: number; message: string }[]): ParsedFile {
   return { fields: undefined, fieldLines: new Map(), body, bodyLine, errors };
 }
