@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
 import type { Catalog } from './catalog/catalog';
 import { CatalogSource } from './catalog/catalogSource';
 import { emptyCatalog, loadCatalog } from './catalog/loadCatalog';
@@ -42,6 +43,8 @@ export interface MlPrepApi {
 
 /** Wires the features: each is constructed with what it uses and registers its own commands and listeners. */
 export async function activate(context: vscode.ExtensionContext): Promise<MlPrepApi> {
+  // Code without the vscode API localizes through @vscode/l10n: give it the same bundle.
+  if (vscode.l10n.bundle) {l10n.config({ contents: vscode.l10n.bundle });}
   const { extensionUri, globalStorageUri } = context;
   const extensionId = context.extension.id;
   const push = (...disposables: vscode.Disposable[]) => context.subscriptions.push(...disposables);
