@@ -14,9 +14,15 @@ export function packageWithContent(files: readonly ContentFile[], name: string):
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `mlprep-${name}-`));
   try {
-    for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', '.vscodeignore', 'dist/extension.js', 'dist/webview.js']) {
+    for (const f of ['package.json', 'package.nls.json', 'README.md', 'LICENSE', 'CHANGELOG.md', '.vscodeignore', 'dist/extension.js', 'dist/webview.js']) {
       fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
       fs.copyFileSync(path.join(REPO_ROOT, f), path.join(dir, f));
+    }
+    for (const f of fs.readdirSync(REPO_ROOT).filter((n) => /^package\.nls\.[^.]+\.json$/.test(n))) {
+      fs.copyFileSync(path.join(REPO_ROOT, f), path.join(dir, f));
+    }
+    if (fs.existsSync(path.join(REPO_ROOT, 'l10n'))) {
+      fs.cpSync(path.join(REPO_ROOT, 'l10n'), path.join(dir, 'l10n'), { recursive: true });
     }
     fs.cpSync(path.join(REPO_ROOT, 'media'), path.join(dir, 'media'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'dist', 'catalog.json'), JSON.stringify(catalog));

@@ -4,6 +4,64 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<string, unknown>;
+
+/** A manifest string as VS Code shows it in English: a `%key%` placeholder resolved through package.nls.json. */
+function english(value: string): string {
+  const key = /^%([^%]+)%$/.exec(value)?.[1];
+  if (key === undefined) {
+    return value;
+  }
+  const text = nls[key];
+  assert.equal(typeof text, 'string', `${value} is in package.nls.json`);
+  return text as string;
+}
+
+// Properties under `contributes` whose strings VS Code shows to the user (and translates from package.nls.*.json).
+const SHOWN = new Set(['title', 'category', 'shortTitle', 'name', 'contextualTitle', 'label', 'description', 'markdownDescription', 'deprecationMessage', 'markdownDeprecationMessage', 'contents', 'altText']);
+const SHOWN_LISTS = new Set(['enumDescriptions', 'markdownEnumDescriptions']);
+
+/** Every user-visible string of a manifest, with where it is. */
+function shownStrings(m: Record<string, unknown>): { at: string; value: string }[] {
+  const found: { at: string; value: string }[] = [];
+  const walk = (node: unknown, at: string) => {
+    if (Array.isArray(node)) {
+      node.forEach((v, i) => walk(v, `${at}[${i}]`));
+    } else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (SHOWN.has(k) && typeof v === 'string') {
+          found.push({ at: `${at}.${k}`, value: v });
+        } else if (SHOWN_LISTS.has(k) && Array.isArray(v)) {
+          v.forEach((d, i) => found.push({ at: `${at}.${k}[${i}]`, value: String(d) }));
+        } else {
+          walk(v, `${at}.${k}`);
+        }
+      }
+    }
+  };
+  walk(m.contributes, 'contributes');
+  for (const k of ['displayName', 'description']) {
+    if (typeof m[k] === 'string') {
+      found.push({ at: k, value: m[k] as string });
+    }
+  }
+  for (const [k, cap] of Object.entries((m.capabilities ?? {}) as Record<string, { description?: unknown }>)) {
+    if (typeof cap?.description === 'string') {
+      found.push({ at: `capabilities.${k}.description`, value: cap.description });
+    }
+  }
+  return found;
+}
+
+/** The shown strings that are not a `%key%` of the given package.nls.json. */
+function untranslatable(m: Record<string, unknown>, strings: Record<string, unknown>): string[] {
+  return shownStrings(m)
+    .filter(({ value }) => {
+      const key = /^%([^%]+)%$/.exec(value)?.[1];
+      return key === undefined || typeof strings[key] !== 'string';
+    })
+    .map(({ at, value }) => `${at}: ${JSON.stringify(value)}`);
+}
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
@@ -26,7 +84,7 @@ describe('package.json manifest', () => {
   it('uses one id prefix and one category, and menus name real commands', () => {
     for (const c of manifest.contributes.commands) {
       assert.match(c.command, /^mlPrep\.(exercise\.)?[a-zA-Z]+$/);
-      assert.equal(c.category, 'ML Prep');
+      assert.equal(english(c.category), 'ML Prep');
     }
     const menus = Object.values(manifest.contributes.menus).flat() as { command: string }[];
     for (const m of menus) {
@@ -49,7 +107,7 @@ describe('package.json manifest', () => {
   it('works in Restricted Mode with the settings that name files restricted', () => {
     const trust = manifest.capabilities?.untrustedWorkspaces;
     assert.equal(trust?.supported, 'limited');
-    assert.ok(trust.description.length > 20);
+    assert.ok(english(trust.description).length > 20);
     const settings = Object.keys(manifest.contributes.configuration.properties);
     assert.deepEqual([...trust.restrictedConfigurations].sort(), settings.filter((k) => /folders?$|Folder$|\.path$/.test(k)).sort());
   });
@@ -62,7 +120,7 @@ describe('package.json manifest', () => {
     for (const item of items) {
       const command = manifest.contributes.commands.find((c: { command: string }) => c.command === item.command);
       assert.ok(command, `${item.command} in view/item/context is a contributed command`);
-      assert.ok(typeof command.title === 'string' && command.title.trim().length > 0, `${item.command} has a title`);
+      assert.ok(typeof command.title === 'string' && english(command.title).trim().length > 0, `${item.command} has a title`);
       assert.match(item.when, /\bview == mlPrep\.topics\b/, `${item.command} is limited to the Topics view`);
       const pattern = /viewItem (==|=~) (\S+)/.exec(item.when);
       assert.ok(pattern, `${item.command} names the nodes it acts on`);
@@ -71,7 +129,7 @@ describe('package.json manifest', () => {
     }
     const titleOf = (node: string) =>
       items.filter((i) => i.when.includes(`viewItem == mlPrep.${node}`) || new RegExp(`\\b${node}\\b`).test(i.when.split('=~')[1] ?? '')).map(
-        (i) => manifest.contributes.commands.find((c: { command: string }) => c.command === i.command).title,
+        (i) => english(manifest.contributes.commands.find((c: { command: string }) => c.command === i.command).title),
       );
     assert.ok(titleOf('path').includes('Practice This Path'));
     assert.ok(titleOf('topic').includes('Practice') && titleOf('topic').includes('Mark All Practiced...'));
@@ -89,7 +147,7 @@ describe('package.json manifest', () => {
   it('declares what works in virtual workspaces', () => {
     const virtual = manifest.capabilities?.virtualWorkspaces;
     assert.equal(virtual?.supported, 'limited');
-    assert.ok(typeof virtual.description === 'string' && virtual.description.length > 20);
+    assert.ok(typeof virtual.description === 'string' && english(virtual.description).length > 20);
   });
 
   it('activates lazily and runs on VS Code 1.90 or newer', () => {
@@ -99,6 +157,79 @@ describe('package.json manifest', () => {
     assert.equal(manifest.engines.vscode, '^1.90.0');
     assert.match(manifest.devDependencies['@types/vscode'], /^~1\.90\./, '@types/vscode must not be newer than engines.vscode');
     assert.equal(manifest.main, './dist/extension.js');
+  });
+});
+
+describe('manifest translation (package.nls.json)', () => {
+  it('finds a plain literal in any user-visible field, and not ids, when clauses or icons', () => {
+    const fake = {
+      displayName: '%extension.displayName%',
+      description: 'A plain description',
+      capabilities: { virtualWorkspaces: { supported: 'limited', description: 'Works' } },
+      contributes: {
+        commands: [{ command: 'mlPrep.x', title: '%command.x.title%', category: 'ML Prep', icon: '$(check)', enablement: 'mlPrep.filtered' }],
+        views: { mlPrep: [{ id: 'mlPrep.topics', name: '%view.topics.name%', contextualTitle: 'Topics here' }] },
+        viewsWelcome: [{ view: 'mlPrep.topics', contents: 'Nothing yet.\n[Open](command:mlPrep.x)' }],
+        submenus: [{ id: 'mlPrep.more', label: 'More' }],
+        menus: { 'view/title': [{ command: 'mlPrep.x', when: 'view == mlPrep.topics', group: 'navigation@1' }] },
+        configuration: {
+          title: '%config.title%',
+          properties: {
+            'mlPrep.mode': { type: 'string', enum: ['a', 'b'], enumDescriptions: ['%config.mode.a%', 'Plain b'], markdownEnumDescriptions: ['md a'], deprecationMessage: 'Old' },
+          },
+        },
+        walkthroughs: [{ id: 'w', title: 'Walk', description: '%w.d%', steps: [{ id: 's', title: '%w.s%', description: 'Step', media: { image: 'media/x.png', altText: 'A picture' } }] }],
+      },
+    };
+    const strings = { 'extension.displayName': 'ML', 'command.x.title': 'X', 'view.topics.name': 'Topics', 'config.title': 'ML', 'config.mode.a': 'A', 'w.d': 'D' };
+    assert.deepEqual(untranslatable(fake, strings).sort(), [
+      'capabilities.virtualWorkspaces.description: "Works"',
+      'contributes.commands[0].category: "ML Prep"',
+      'contributes.configuration.properties.mlPrep.mode.deprecationMessage: "Old"',
+      'contributes.configuration.properties.mlPrep.mode.enumDescriptions[1]: "Plain b"',
+      'contributes.configuration.properties.mlPrep.mode.markdownEnumDescriptions[0]: "md a"',
+      'contributes.submenus[0].label: "More"',
+      'contributes.views.mlPrep[0].contextualTitle: "Topics here"',
+      'contributes.viewsWelcome[0].contents: "Nothing yet.\\n[Open](command:mlPrep.x)"',
+      'contributes.walkthroughs[0].steps[0].description: "Step"',
+      'contributes.walkthroughs[0].steps[0].media.altText: "A picture"',
+      'contributes.walkthroughs[0].steps[0].title: "%w.s%"',
+      'contributes.walkthroughs[0].title: "Walk"',
+      'description: "A plain description"',
+    ]);
+  });
+
+  it('puts every user-visible string in package.nls.json, as a %key% the file has', () => {
+    const shown = shownStrings(manifest);
+    assert.ok(shown.length >= manifest.contributes.commands.length * 2 + Object.keys(manifest.contributes.configuration.properties).length + 4, `found ${shown.length} strings`);
+    assert.deepEqual(untranslatable(manifest, nls), []);
+  });
+
+  it('has no unused key in package.nls.json, and only non-empty English strings', () => {
+    const text = readFileSync(join(root, 'package.json'), 'utf8');
+    const used = new Set([...text.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]));
+    for (const key of used) {
+      assert.ok(key in nls, `%${key}% in package.json is in package.nls.json`);
+    }
+    for (const [key, value] of Object.entries(nls)) {
+      assert.ok(used.has(key), `${key} in package.nls.json is used in package.json`);
+      assert.ok(typeof value === 'string' && value.trim().length > 0, `${key} has an English string`);
+      assert.match(key, /^[a-zA-Z]+(\.[a-zA-Z0-9]+)+$/, `${key} is a dotted name`);
+    }
+    assert.deepEqual(manifest.categories, ['Education', 'Machine Learning'], 'Marketplace categories stay literal');
+    assert.ok(manifest.keywords.every((k: string) => !k.includes('%')), 'keywords stay literal');
+  });
+
+  it('translates in package.nls.<lang>.json only keys of package.nls.json', () => {
+    const translations = readdirSync(root).filter((f) => /^package\.nls\..+\.json$/.test(f));
+    for (const file of translations) {
+      assert.match(file, /^package\.nls\.[a-z]{2,3}(-[a-z]{2,4})?\.json$/, `${file} is named for a VS Code display language`);
+      const translated = JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, unknown>;
+      for (const [key, value] of Object.entries(translated)) {
+        assert.ok(key in nls, `${file}: ${key} is not in package.nls.json`);
+        assert.ok(typeof value === 'string' && value.trim().length > 0, `${file}: ${key} is a non-empty string`);
+      }
+    }
   });
 });
 
