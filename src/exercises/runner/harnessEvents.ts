@@ -229,7 +229,11 @@ function crashDetail(ending: Extract<ProcessEnding, { kind: 'exited' }>): string
 }
 
 function formatBytes(n: number): string {
-  return n >= 1024 * 1024 && n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MiB` : n >= 1024 ? `${Math.round(n / 1024)} KiB` : `${n} bytes`;
+  return n >= 1024 * 1024 && n % (1024 * 1024) === 0
+    ? l10n.t('{0} MiB', n / (1024 * 1024))
+    : n >= 1024
+      ? l10n.t('{0} KiB', Math.round(n / 1024))
+      : l10n.t('{0} bytes', n);
 }
 
 function listing(value: unknown): TestListing[] {
