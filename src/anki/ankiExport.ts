@@ -1,5 +1,6 @@
 // Export to Anki: a tab-separated text file with Anki's file headers, which Anki's own importer
 // (File > Import, Anki 2.1.55 or newer) reads without add-ons. No vscode import.
+import * as l10n from '@vscode/l10n';
 import type { Catalog } from '../catalog/catalog';
 import type { Concept, Question } from '../catalog/types';
 import { escapeHtml } from '../util/html';
@@ -47,12 +48,12 @@ function field(html: string): string {
 
 export function ankiExport(catalog: Catalog, scope: AnkiScope, options: AnkiOptions): string {
   const lines = [
-    '#separator:tab',
-    '#html:true',
-    '#notetype:Basic',
-    `#deck:${(options.deck ?? 'ML Interview Prep').replace(/[\r\n]/g, ' ')}`,
-    '#guid column:1',
-    '#tags column:4',
+    '#separator:tab', // l10n-ignore: Anki file header
+    '#html:true', // l10n-ignore: Anki file header
+    '#notetype:Basic', // l10n-ignore: Anki file header (Basic is Anki's built-in note type)
+    `#deck:${(options.deck ?? l10n.t({ message: 'ML Interview Prep', comment: ['The name of the Anki deck the export creates'] })).replace(/[\r\n]/g, ' ')}`,
+    '#guid column:1', // l10n-ignore: Anki file header
+    '#tags column:4', // l10n-ignore: Anki file header
   ];
   for (const entry of entriesFor(catalog, scope)) {
     const isQuestion = 'keyPoints' in entry;
@@ -62,7 +63,7 @@ export function ankiExport(catalog: Catalog, scope: AnkiScope, options: AnkiOpti
     const parts = [
       isQuestion ? options.render(short) : `<p>${options.renderInline(short)}</p>`,
       isQuestion && entry.keyPoints.length > 0 ? `<ul>${entry.keyPoints.map((k) => `<li>${options.renderInline(k)}</li>`).join('')}</ul>` : '',
-      `<p><a href="${escapeHtml(options.linkFor(entry.id))}">Open in VS Code</a></p>`,
+      `<p><a href="${escapeHtml(options.linkFor(entry.id))}">${escapeHtml(l10n.t({ message: 'Open in VS Code', comment: ['Link on the back of an Anki card'] }))}</a></p>`,
     ];
     const tags = [`topic::${tag(entry.topic)}`];
     if (isQuestion) {

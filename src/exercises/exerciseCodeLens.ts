@@ -22,8 +22,8 @@ export class ExerciseCodeLens implements vscode.CodeLensProvider {
     return findFunctions(document.getText(), exercise.functions).flatMap((def) => {
       const range = new vscode.Range(def.line, 0, def.line, 0);
       return [
-        new vscode.CodeLens(range, { title: '$(play) Run hidden tests', command: 'mlPrep.exercise.run', arguments: [exercise.id], tooltip: `Run the hidden tests of ${exercise.title}` }),
-        new vscode.CodeLens(range, { title: 'Reveal solution', command: 'mlPrep.exercise.revealSolution', arguments: [exercise.id], tooltip: 'Open the reference solution beside your attempt' }),
+        new vscode.CodeLens(range, { title: vscode.l10n.t('$(play) Run hidden tests'), command: 'mlPrep.exercise.run', arguments: [exercise.id], tooltip: vscode.l10n.t('Run the hidden tests of {0}', exercise.title) }),
+        new vscode.CodeLens(range, { title: vscode.l10n.t('Reveal solution'), command: 'mlPrep.exercise.revealSolution', arguments: [exercise.id], tooltip: vscode.l10n.t('Open the reference solution beside your attempt') }),
       ];
     });
   }

@@ -1,5 +1,6 @@
 // The shipped exercises, read from dist/exercises.json on first need (not at activation).
 // No vscode import: the caller passes how to read the file.
+import * as l10n from '@vscode/l10n';
 import { Emitter, type Event } from '../util/event';
 import type { Exercise } from './exerciseTypes';
 import { parseExerciseData } from './loadExercises';
@@ -37,7 +38,7 @@ export class ExerciseLibrary {
     this.loading ??= this.read()
       .then((text) => parseExerciseData(text).exercises)
       .catch((e: unknown) => {
-        this.loadError = `the exercises in ${this.fileName} could not be read: ${e instanceof Error ? e.message : String(e)}`;
+        this.loadError = l10n.t('the exercises in {0} could not be read: {1}', this.fileName, e instanceof Error ? e.message : String(e));
         return [] as readonly Exercise[];
       })
       .then((exercises) => {

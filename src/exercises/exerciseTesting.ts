@@ -1,6 +1,7 @@
 // The Testing view's side of exercises: one item per started attempt, one child per hidden test.
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { LocaleFormat } from '../util/localeFormat';
 import type { Logger } from '../util/logger';
 import { attemptPath, exerciseIdOfAttempt, findFunctions, functionUnderTest } from './attemptFiles';
 import type { ExerciseLibrary } from './exerciseLibrary';
@@ -29,7 +30,7 @@ export interface ExerciseTestingDeps {
 const childId = (exerciseId: string, testName: string) => `${exerciseId}/${testName}`;
 
 export class ExerciseTesting implements vscode.Disposable {
-  readonly controller = vscode.tests.createTestController(TEST_CONTROLLER_ID, 'ML Interview Prep exercises');
+  readonly controller = vscode.tests.createTestController(TEST_CONTROLLER_ID, vscode.l10n.t('ML Interview Prep exercises'));
   private readonly runProfile: vscode.TestRunProfile;
   private readonly subscriptions: vscode.Disposable[] = [];
   private watcher: vscode.FileSystemWatcher | undefined;
@@ -42,7 +43,7 @@ export class ExerciseTesting implements vscode.Disposable {
       }
     };
     this.controller.refreshHandler = () => this.discover();
-    this.runProfile = this.controller.createRunProfile('Run hidden tests', vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token), true);
+    this.runProfile = this.controller.createRunProfile(vscode.l10n.t('Run hidden tests'), vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token), true);
     this.subscriptions.push(
       vscode.workspace.onDidSaveTextDocument((doc) => {
         const exercise = this.exerciseOf(doc.uri);
@@ -96,7 +97,7 @@ export class ExerciseTesting implements vscode.Disposable {
       parent = this.controller.createTestItem(exercise.id, exercise.shortTitle, uri);
       this.controller.items.add(parent);
     }
-    parent.description = 'ML coding exercise';
+    parent.description = vscode.l10n.t('ML coding exercise');
     parent.range = rangeOf(exercise.functions[0]);
     const children = exercise.testCases.map((test) => {
       const id = childId(exercise.id, test.name);
@@ -126,7 +127,7 @@ export class ExerciseTesting implements vscode.Disposable {
     const run = this.controller.createTestRun(request);
     try {
       if (!(await this.deps.mayRun())) {
-        const message = new vscode.TestMessage('Not run: running your code needs a trusted workspace (Restricted Mode is on).');
+        const message = new vscode.TestMessage(vscode.l10n.t('Not run: running your code needs a trusted workspace (Restricted Mode is on).'));
         for (const { tests } of groups.values()) {
           tests.forEach((t) => run.errored(t, message));
         }
@@ -208,7 +209,7 @@ export class ExerciseTesting implements vscode.Disposable {
       const abort = new AbortController();
       const cancelled = token.onCancellationRequested(() => abort.abort());
       try {
-        run.appendOutput(`Running ${exercise.title} with ${python.path}\r\n`);
+        run.appendOutput(`${vscode.l10n.t('Running {0} with {1}', exercise.title, python.path)}\r\n`);
         outcome = await runExercise({
           python: python.path,
           exercise,
@@ -223,14 +224,15 @@ export class ExerciseTesting implements vscode.Disposable {
       }
     }
     resultsOf(outcome).forEach(report);
-    const text = describeOutcome(outcome, exercise.title);
+    const format = new LocaleFormat(vscode.env.language);
+    const text = describeOutcome(outcome, exercise.title, format);
     run.appendOutput(`${text.summary}\r\n`);
     const rest = tests.filter((t) => !reported.has(t.id));
     if (outcome.kind === 'cancelled') {
       rest.forEach((t) => run.skipped(t));
     } else {
-      const message = text.allErrored ?? notRunMessage(outcome);
-      const detail = outcome.kind === 'loadError' && outcome.output ? `\n\nOutput:\n${outcome.output}` : '';
+      const message = text.allErrored ?? notRunMessage(outcome, format);
+      const detail = outcome.kind === 'loadError' && outcome.output ? `\n\n${vscode.l10n.t('Output:\n{0}', outcome.output)}` : '';
       rest.forEach((t) => {
         const m = new vscode.TestMessage(message + detail);
         m.location = new vscode.Location(uri, t.range ?? new vscode.Range(0, 0, 0, 0));

@@ -9,11 +9,12 @@ import type { Markdown } from './exercisePage';
 import type { StudyStore } from '../study/studyStore';
 import type { ExerciseTreeSource } from '../tree/exerciseNodes';
 import { Emitter } from '../util/event';
+import { LocaleFormat } from '../util/localeFormat';
 import type { Logger } from '../util/logger';
 import { attemptPath, exercisesFolderPath, startAttempt } from './attemptFiles';
 import { ExerciseCodeLens } from './exerciseCodeLens';
 import { ExerciseLibrary } from './exerciseLibrary';
-import { EXERCISE_PAGE_PREFIX, exercisePageHtml, STATUS_LABEL } from './exercisePage';
+import { EXERCISE_PAGE_PREFIX, exercisePageHtml, statusInline } from './exercisePage';
 import { recordRun } from './exercisePractice';
 import { ExerciseStatusStore } from './exerciseStatus';
 import { ExerciseTesting } from './exerciseTesting';
@@ -125,14 +126,14 @@ export class ExercisesFeature implements vscode.Disposable {
       vscode.languages.registerCodeLensProvider({ language: 'python', scheme: 'file' }, this.codeLens),
       vscode.workspace.registerTextDocumentContentProvider(SOLUTION_SCHEME, new SolutionDocuments(this.library)),
       deps.panels.addPages(this.pages()),
-      vscode.commands.registerCommand('mlPrep.exercise.open', (arg?: unknown) => this.withExercise(arg, 'Open which exercise?', (e) => this.open(e))),
-      vscode.commands.registerCommand('mlPrep.exercise.start', (arg?: unknown) => this.withExercise(arg, 'Start which exercise?', (e) => this.start(e))),
-      vscode.commands.registerCommand('mlPrep.exercise.run', (arg?: unknown) => this.withExercise(arg, 'Run the tests of which exercise?', (e) => this.run(e))),
+      vscode.commands.registerCommand('mlPrep.exercise.open', (arg?: unknown) => this.withExercise(arg, vscode.l10n.t('Open which exercise?'), (e) => this.open(e))),
+      vscode.commands.registerCommand('mlPrep.exercise.start', (arg?: unknown) => this.withExercise(arg, vscode.l10n.t('Start which exercise?'), (e) => this.start(e))),
+      vscode.commands.registerCommand('mlPrep.exercise.run', (arg?: unknown) => this.withExercise(arg, vscode.l10n.t('Run the tests of which exercise?'), (e) => this.run(e))),
       vscode.commands.registerCommand('mlPrep.exercise.revealSolution', (arg?: unknown) =>
-        this.withExercise(arg, 'Reveal the solution of which exercise?', (e) => this.reveal(e)),
+        this.withExercise(arg, vscode.l10n.t('Reveal the solution of which exercise?'), (e) => this.reveal(e)),
       ),
       vscode.commands.registerCommand('mlPrep.exercise.compareWithAttempt', (arg?: unknown) =>
-        this.withExercise(arg, 'Compare which exercise with your attempt?', (e) => this.compare(e)),
+        this.withExercise(arg, vscode.l10n.t('Compare which exercise with your attempt?'), (e) => this.compare(e)),
       ),
       vscode.commands.registerCommand('mlPrep.exercise.openFolder', () => this.openFolder()),
     );
@@ -171,21 +172,22 @@ export class ExercisesFeature implements vscode.Disposable {
     try {
       result = await startAttempt(this.folder(), exercise.id, exercise.starter);
     } catch (e) {
-      void vscode.window.showErrorMessage(`ML Prep: could not create your file for ${exercise.title} in ${this.folder()}: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('ML Prep: could not create your file for {0} in {1}: {2}', exercise.title, this.folder(), (e as Error).message));
       return;
     }
     await vscode.window.showTextDocument(vscode.Uri.file(result.path), { viewColumn: this.attemptColumn(), preview: false });
     await this.testing.upsert(exercise);
     this.deps.panels.refresh(EXERCISE_PAGE_PREFIX + exercise.id);
     if (result.created) {
-      void vscode.window.showInformationMessage(`ML Prep: implement ${exercise.functions.join(', ')} in ${result.path}, then run the hidden tests (CodeLens above each function, or the Testing view).`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('ML Prep: implement {0} in {1}, then run the hidden tests (CodeLens above each function, or the Testing view).', exercise.functions.join(', '), result.path));
     }
   }
 
   async run(exercise: Exercise): Promise<void> {
     if (!(await this.isStarted(exercise))) {
-      const choice = await vscode.window.showInformationMessage(`ML Prep: ${exercise.title} is not started yet.`, 'Start Exercise');
-      if (choice === 'Start Exercise') {
+      const startAction = vscode.l10n.t({ message: 'Start Exercise', comment: ['Notification button'] });
+      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('ML Prep: {0} is not started yet.', exercise.title), startAction);
+      if (choice === startAction) {
         await this.start(exercise);
       }
       return;
@@ -195,19 +197,23 @@ export class ExercisesFeature implements vscode.Disposable {
 
   async reveal(exercise: Exercise): Promise<void> {
     if (this.status.status(exercise.id) !== 'passing') {
+      const revealAction = vscode.l10n.t({ message: 'Reveal Solution', comment: ['Notification button'] });
       const choice = await vscode.window.showInformationMessage(
-        `Reveal the reference solution of ${exercise.title}? Your attempt does not pass yet; trying a little longer is the better practice.`,
+        vscode.l10n.t('Reveal the reference solution of {0}? Your attempt does not pass yet; trying a little longer is the better practice.', exercise.title),
         { modal: true },
-        'Reveal Solution',
+        revealAction,
       );
-      if (choice !== 'Reveal Solution') {
+      if (choice !== revealAction) {
         return;
       }
     }
     const started = await this.isStarted(exercise);
     await vscode.window.showTextDocument(solutionUri(exercise.id), { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
     if (started) {
-      void vscode.window.showInformationMessage(`ML Prep: the reference solution of ${exercise.title} is open read-only.`, 'Compare with My Attempt').then((choice) => {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('ML Prep: the reference solution of {0} is open read-only.', exercise.title),
+        vscode.l10n.t({ message: 'Compare with My Attempt', comment: ['Notification button'] }),
+      ).then((choice) => {
         if (choice) {
           this.deps.logger.run(`exercises: compare ${exercise.id}`, () => this.compare(exercise));
         }
@@ -217,10 +223,10 @@ export class ExercisesFeature implements vscode.Disposable {
 
   async compare(exercise: Exercise): Promise<void> {
     if (!(await this.isStarted(exercise))) {
-      void vscode.window.showInformationMessage(`ML Prep: ${exercise.title} is not started, so there is no attempt to compare.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('ML Prep: {0} is not started, so there is no attempt to compare.', exercise.title));
       return;
     }
-    await vscode.commands.executeCommand('vscode.diff', this.attemptUri(exercise), solutionUri(exercise.id), `${exercise.shortTitle}: my attempt ↔ reference solution`);
+    await vscode.commands.executeCommand('vscode.diff', this.attemptUri(exercise), solutionUri(exercise.id), vscode.l10n.t({ message: '{0}: my attempt ↔ reference solution', args: [exercise.shortTitle], comment: ['Title of the diff editor'] }));
   }
 
   private async openFolder(): Promise<void> {
@@ -233,13 +239,17 @@ export class ExercisesFeature implements vscode.Disposable {
   private async withExercise(arg: unknown, placeholder: string, action: (exercise: Exercise) => Promise<void>): Promise<void> {
     await this.library.load();
     if (this.library.error) {
-      void vscode.window.showErrorMessage(`ML Prep: ${this.library.error}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('ML Prep: {0}', this.library.error));
       return;
     }
     const exercise = this.exerciseFrom(arg) ?? this.exerciseFrom(vscode.window.activeTextEditor?.document.uri) ?? (arg === undefined ? await this.pick(placeholder) : undefined);
     if (!exercise) {
       if (arg !== undefined) {
-        void vscode.window.showWarningMessage(`ML Prep: no coding exercise matches ${typeof arg === 'string' ? `"${arg}"` : 'this item'}.`);
+        void vscode.window.showWarningMessage(
+          typeof arg === 'string'
+            ? vscode.l10n.t('ML Prep: no coding exercise matches "{0}".', arg)
+            : vscode.l10n.t('ML Prep: no coding exercise matches this item.'),
+        );
       }
       return;
     }
@@ -247,7 +257,7 @@ export class ExercisesFeature implements vscode.Disposable {
       await action(exercise);
     } catch (e) {
       this.deps.logger.error(`exercises: ${exercise.id}`, e);
-      void vscode.window.showErrorMessage(`ML Prep: ${exercise.title}: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('ML Prep: {0}: {1}', exercise.title, (e as Error).message));
     }
   }
 
@@ -270,11 +280,11 @@ export class ExercisesFeature implements vscode.Disposable {
   private async pick(placeholder: string): Promise<Exercise | undefined> {
     const exercises = this.library.current ?? [];
     if (exercises.length === 0) {
-      void vscode.window.showInformationMessage('ML Prep: no coding exercises are installed.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('ML Prep: no coding exercises are installed.'));
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(
-      exercises.map((exercise) => ({ label: exercise.title, description: `${exercise.difficulty} · ${STATUS_LABEL[this.status.status(exercise.id)].toLowerCase()}`, detail: exercise.summary, exercise })),
+      exercises.map((exercise) => ({ label: exercise.title, description: `${exercise.difficulty} · ${statusInline(this.status.status(exercise.id))}`, detail: exercise.summary, exercise })),
       { placeHolder: placeholder, matchOnDescription: true, matchOnDetail: true },
     );
     return picked?.exercise;
@@ -300,8 +310,8 @@ export class ExercisesFeature implements vscode.Disposable {
       return true;
     }
     const warning = vscode.window.showWarningMessage(
-      'ML Prep: running an exercise runs your code, which needs a trusted workspace. This window is in Restricted Mode.',
-      'Manage Workspace Trust',
+      vscode.l10n.t('ML Prep: running an exercise runs your code, which needs a trusted workspace. This window is in Restricted Mode.'),
+      vscode.l10n.t({ message: 'Manage Workspace Trust', comment: ['Notification button'] }),
     );
     this.deps.logger.run('exercises: workspace trust', async () => {
       if (await warning) {
@@ -312,15 +322,18 @@ export class ExercisesFeature implements vscode.Disposable {
   }
 
   private showInterpreterProblem(problem: InterpreterProblem): void {
-    const actions = ['Open Settings', ...(isPythonExtensionInstalled() ? ['Select Interpreter'] : []), ...(problem.fixCommand ? ['Copy Install Command'] : [])];
-    void vscode.window.showErrorMessage(`ML Prep: ${problem.message}`, ...actions).then(async (choice) => {
-      if (choice === 'Open Settings') {
+    const openSettings = vscode.l10n.t({ message: 'Open Settings', comment: ['Notification button'] });
+    const selectInterpreter = vscode.l10n.t({ message: 'Select Interpreter', comment: ['Notification button: pick a Python interpreter'] });
+    const copyInstall = vscode.l10n.t({ message: 'Copy Install Command', comment: ['Notification button: copy the pip command'] });
+    const actions = [openSettings, ...(isPythonExtensionInstalled() ? [selectInterpreter] : []), ...(problem.fixCommand ? [copyInstall] : [])];
+    void vscode.window.showErrorMessage(vscode.l10n.t('ML Prep: {0}', problem.message), ...actions).then(async (choice) => {
+      if (choice === openSettings) {
         await vscode.commands.executeCommand('workbench.action.openSettings', 'mlPrep.python.path');
-      } else if (choice === 'Select Interpreter') {
+      } else if (choice === selectInterpreter) {
         await vscode.commands.executeCommand('python.setInterpreter');
-      } else if (choice === 'Copy Install Command' && problem.fixCommand) {
+      } else if (choice === copyInstall && problem.fixCommand) {
         await vscode.env.clipboard.writeText(problem.fixCommand);
-        void vscode.window.showInformationMessage(`ML Prep: copied "${problem.fixCommand}". Run it in a terminal, then run the tests again.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('ML Prep: copied "{0}". Run it in a terminal, then run the tests again.', problem.fixCommand));
       }
     });
   }
@@ -339,11 +352,16 @@ export class ExercisesFeature implements vscode.Disposable {
     if (verdict.error !== undefined) {
       this.deps.logger.error(`exercises: recording ${exercise.id}`, verdict.error);
     }
-    const text = `ML Prep: ${exercise.title}: all ${verdict.total} tests pass.${verdict.recorded ? ' Marked practiced; it comes back for review on schedule.' : ''}`;
-    void vscode.window.showInformationMessage(text, 'Reveal Solution', 'Compare with My Attempt').then((choice) => {
-      if (choice === 'Reveal Solution') {
+    const total = new LocaleFormat(vscode.env.language).number(verdict.total);
+    const text = verdict.recorded
+      ? vscode.l10n.t('ML Prep: {0}: all {1} tests pass. Marked practiced; it comes back for review on schedule.', exercise.title, total)
+      : vscode.l10n.t('ML Prep: {0}: all {1} tests pass.', exercise.title, total);
+    const revealAction = vscode.l10n.t({ message: 'Reveal Solution', comment: ['Notification button'] });
+    const compareAction = vscode.l10n.t({ message: 'Compare with My Attempt', comment: ['Notification button'] });
+    void vscode.window.showInformationMessage(text, revealAction, compareAction).then((choice) => {
+      if (choice === revealAction) {
         this.deps.logger.run(`exercises: reveal ${exercise.id}`, () => this.reveal(exercise));
-      } else if (choice === 'Compare with My Attempt') {
+      } else if (choice === compareAction) {
         this.deps.logger.run(`exercises: compare ${exercise.id}`, () => this.compare(exercise));
       }
     });

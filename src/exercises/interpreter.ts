@@ -1,5 +1,6 @@
 // Which Python runs the exercises. No vscode import: the extension passes in its sources.
 
+import * as l10n from '@vscode/l10n';
 import { constants } from 'node:fs';
 import { homedir } from 'node:os';
 import { access, stat } from 'node:fs/promises';
@@ -34,18 +35,18 @@ export async function resolvePython(sources: InterpreterSources, platform: NodeJ
   if (configured) {
     return { path: expandHome(configured), source: 'setting' };
   }
-  tried.push('the mlPrep.python.path setting (empty)');
+  tried.push(l10n.t('the mlPrep.python.path setting (empty)'));
   const fromExtension = (await safelyAsync(() => sources.pythonExtension()))?.trim();
   if (fromExtension) {
     return { path: fromExtension, source: 'pythonExtension' };
   }
-  tried.push("the Python extension's selected interpreter (none)");
+  tried.push(l10n.t("the Python extension's selected interpreter (none)"));
   for (const name of pathCandidates(platform)) {
     const found = await safelyAsync(() => sources.onPath(name));
     if (found && !unrunnableInterpreter(found, platform)) {
       return { path: found, source: 'path' };
     }
-    tried.push(found ? `${name} on PATH (${found}: a batch file, which cannot run the tests)` : `${name} on PATH`);
+    tried.push(found ? l10n.t('{0} on PATH ({1}: a batch file, which cannot run the tests)', name, found) : l10n.t('{0} on PATH', name));
   }
   return { path: undefined, tried };
 }
@@ -56,7 +57,7 @@ export async function resolvePython(sources: InterpreterSources, platform: NodeJ
  */
 export function unrunnableInterpreter(python: string, platform: NodeJS.Platform = process.platform): string | undefined {
   if (platform === 'win32' && /\.(bat|cmd)$/i.test(python.trim())) {
-    return `${python} is a batch file, which cannot run the tests; set mlPrep.python.path to the python.exe it starts (with pyenv-win: "pyenv which python")`;
+    return l10n.t('{0} is a batch file, which cannot run the tests; set mlPrep.python.path to the python.exe it starts (with pyenv-win: "pyenv which python")', python);
   }
   return undefined;
 }

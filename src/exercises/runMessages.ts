@@ -1,4 +1,6 @@
 // Plain-language text for every way a run can end. No vscode import, so each message is unit-tested.
+import * as l10n from '@vscode/l10n';
+import { LocaleFormat } from '../util/localeFormat';
 import type { RunOutcome, TestCaseResult } from './exerciseTypes';
 
 /** A problem with the interpreter itself: shown as a notification with the actions that fix it. */
@@ -23,69 +25,73 @@ export function shellQuote(p: string): string {
 }
 
 export function installNumpyCommand(python: string): string {
-  return `${shellQuote(python)} -m pip install numpy`;
+  return `${shellQuote(python)} -m pip install numpy`; // l10n-ignore: a shell command
 }
 
-export function describeOutcome(outcome: RunOutcome, title: string): OutcomeText {
+export function describeOutcome(outcome: RunOutcome, title: string, format: LocaleFormat = new LocaleFormat('en')): OutcomeText {
   switch (outcome.kind) {
     case 'completed': {
       const total = outcome.results.length;
       const summary =
         outcome.failed === 0 && outcome.passed === total
-          ? `${title}: all ${total} tests passed.`
-          : `${title}: ${outcome.passed} of ${total} tests passed, ${total - outcome.passed} did not.`;
+          ? l10n.t('{0}: all {1} tests passed.', title, format.number(total))
+          : l10n.t('{0}: {1} of {2} tests passed, {3} did not.', title, format.number(outcome.passed), format.number(total), format.number(total - outcome.passed));
       return { summary };
     }
     case 'loadError':
       return {
-        summary: `${title}: your file could not be loaded.`,
-        allErrored: `Your file could not be loaded, so no test ran:\n${outcome.message}`,
+        summary: l10n.t('{0}: your file could not be loaded.', title),
+        allErrored: l10n.t('Your file could not be loaded, so no test ran:\n{0}', outcome.message),
       };
     case 'missingNumpy': {
       const fixCommand = installNumpyCommand(outcome.python);
-      const message = `NumPy is not installed for ${outcome.python}. Install it with: ${fixCommand}, or choose another Python in the setting mlPrep.python.path.`;
+      const message = l10n.t('NumPy is not installed for {0}. Install it with: {1}, or choose another Python in the setting mlPrep.python.path.', outcome.python, fixCommand);
       return { summary: message, allErrored: message, interpreter: { kind: 'missingNumpy', message, fixCommand } };
     }
     case 'noInterpreter': {
-      const tried = outcome.tried.length > 0 ? ` (tried: ${outcome.tried.join(', ')})` : '';
-      const message = `No Python interpreter was found${tried}. Set mlPrep.python.path to a Python 3 with NumPy, or select an interpreter in the Python extension.`;
+      const message =
+        outcome.tried.length > 0
+          ? l10n.t('No Python interpreter was found (tried: {0}). Set mlPrep.python.path to a Python 3 with NumPy, or select an interpreter in the Python extension.', outcome.tried.join(', '))
+          : l10n.t('No Python interpreter was found. Set mlPrep.python.path to a Python 3 with NumPy, or select an interpreter in the Python extension.');
       return { summary: message, allErrored: message, interpreter: { kind: 'noInterpreter', message } };
     }
     case 'timedOut':
       return {
-        summary: `${title}: stopped after ${seconds(outcome.timeoutMs)}; an infinite loop or a very slow step?`,
+        summary: l10n.t('{0}: stopped after {1}; an infinite loop or a very slow step?', title, seconds(outcome.timeoutMs, format)),
       };
     case 'cancelled':
-      return { summary: `${title}: the run was cancelled.` };
+      return { summary: l10n.t('{0}: the run was cancelled.', title) };
     case 'crashed':
       return {
-        summary: `${title}: the run stopped before the tests finished (${outcome.detail}${outcome.exitCode !== null ? `, exit code ${outcome.exitCode}` : ''}).`,
+        summary:
+          outcome.exitCode !== null
+            ? l10n.t('{0}: the run stopped before the tests finished ({1}, exit code {2}).', title, outcome.detail, String(outcome.exitCode))
+            : l10n.t('{0}: the run stopped before the tests finished ({1}).', title, outcome.detail),
       };
   }
 }
 
 /** The message for a test that did not report, by how the run ended. */
-export function notRunMessage(outcome: RunOutcome): string {
+export function notRunMessage(outcome: RunOutcome, format: LocaleFormat = new LocaleFormat('en')): string {
   switch (outcome.kind) {
     case 'timedOut':
-      return `Did not finish: the run was stopped after ${seconds(outcome.timeoutMs)} (an infinite loop or a very slow step?).`;
+      return l10n.t('Did not finish: the run was stopped after {0} (an infinite loop or a very slow step?).', seconds(outcome.timeoutMs, format));
     case 'crashed':
-      return `Did not finish: the run stopped early (${outcome.detail}).`;
+      return l10n.t('Did not finish: the run stopped early ({0}).', outcome.detail);
     case 'cancelled':
-      return 'Cancelled before this test ran.';
+      return l10n.t('Cancelled before this test ran.');
     default:
-      return 'This test did not run.';
+      return l10n.t('This test did not run.');
   }
 }
 
 /** A failed or errored test always says something, even when the check raised without a message. */
 export function resultMessage(result: TestCaseResult): string {
-  return result.message?.trim() || (result.status === 'errored' ? 'The test raised an error.' : 'The test failed.');
+  return result.message?.trim() || (result.status === 'errored' ? l10n.t('The test raised an error.') : l10n.t('The test failed.'));
 }
 
-function seconds(ms: number): string {
-  const s = ms / 1000;
-  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+function seconds(ms: number, format: LocaleFormat): string {
+  return l10n.t({ message: '{0} s', args: [format.decimal(ms / 1000)], comment: ['A duration in seconds, e.g. "1.5 s"'] });
 }
 
 /** The results of a run that reached the tests, if any. */

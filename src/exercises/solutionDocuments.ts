@@ -21,6 +21,6 @@ export class SolutionDocuments implements vscode.TextDocumentContentProvider {
     await this.library.load();
     const id = exerciseIdOfSolution(uri);
     const exercise = id ? this.library.get(id) : undefined;
-    return exercise ? exercise.solution : `# No exercise has the id "${id ?? uri.path}".\n`;
+    return exercise ? exercise.solution : `# ${vscode.l10n.t('No exercise has the id "{0}".', id ?? uri.path)}\n`;
   }
 }

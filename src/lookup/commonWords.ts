@@ -3,6 +3,7 @@
 // needs to be a concept title or three words long (see lookupTable.ts). Leave out words that only
 // make sense as part of a term ("norm", "nucleus", "kv"): "layer norm" must stay a phrase.
 
+// l10n-ignore: a word list for matching identifiers and prose, never shown
 const ENGLISH = `
 a about above across after again against all almost along already also although always am among an
 and another any anything are around as at away back be because been before being below between both
@@ -23,6 +24,7 @@ simple small sort start state step steps stop story system take team time times 
 words work world year years thought observation
 `;
 
+// l10n-ignore: a word list for matching identifiers and prose, never shown
 const PROGRAMMING = `
 api app args array assert async await base bool boolean break buffer build byte bytes callback catch
 char class client code config const continue copy core count cpu cuda def default delete device dict
@@ -35,6 +37,7 @@ static str string switch task tasks test tests text thread throw true tuple type
 url user users util utils value values var void while write yield
 `;
 
+// l10n-ignore: a word list for matching identifiers and prose, never shown
 const GENERIC_ML = `
 accuracy agent agents attention batch batches bias block blocks cache caches data dataset datasets
 embedding embeddings epoch epochs eval evaluation expert experts feature features gradient gradients head

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CatalogSource } from '../catalog/catalogSource';
+import { LocaleFormat } from '../util/localeFormat';
 import { REVEAL_ARG } from '../search/searchCommands';
 import type { LookupTable } from './lookupTable';
 import { termAt } from './termAtPosition';
@@ -26,12 +27,14 @@ export class TermHoverProvider implements vscode.HoverProvider {
     const questions = this.source.current.questionsUsing(concept.id).map((q) => q.id);
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: HOVER_COMMANDS };
-    md.appendMarkdown(`**${escape(concept.title)}** (ML Interview Prep)\n\n`);
+    md.appendMarkdown(`${withMarkdown(vscode.l10n.t({ message: '{0} (ML Interview Prep)', args: [slot(0)], comment: ['Hover title: {0} is the concept'] }), `**${escape(concept.title)}**`)}\n\n`);
     md.appendText(concept.oneLiner);
-    md.appendMarkdown(`\n\n[$(book) Open the explanation](${commandLink('mlPrep.openEntry', concept.id, REVEAL_ARG)})`);
+    md.appendMarkdown(`\n\n[$(book) ${escape(vscode.l10n.t('Open the explanation'))}](${commandLink('mlPrep.openEntry', concept.id, REVEAL_ARG)})`);
     if (questions.length > 0) {
+      const count = new LocaleFormat(vscode.env.language).number(questions.length);
+      const label = questions.length === 1 ? vscode.l10n.t('Practice 1 related question') : vscode.l10n.t('Practice {0} related questions', count);
       md.appendMarkdown(
-        ` · [$(mortar-board) Practice ${questions.length} related question${questions.length === 1 ? '' : 's'}](${commandLink('mlPrep.startPractice', {
+        ` · [$(mortar-board) ${escape(label)}](${commandLink('mlPrep.startPractice', {
           kind: 'questions',
           ids: questions,
         })})`,
@@ -43,6 +46,11 @@ export class TermHoverProvider implements vscode.HoverProvider {
 
 // Titles come from content files, user folders included: keep Markdown syntax out of them.
 const escape = (s: string) => s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+
+/** A placeholder argument that survives escape(): the translation is escaped, then the slot gets its Markdown. */
+const slot = (i: number) => `\uE000${i}\uE000`;
+const withMarkdown = (translated: string, ...markdown: string[]) =>
+  escape(translated).replace(/\uE000(\d+)\uE000/g, (_, i: string) => markdown[Number(i)] ?? '');
 
 /**
  * Registers the hover for the languages in mlPrep.hover.languages while mlPrep.hover.enabled is

@@ -45,12 +45,12 @@ export function registerSearchCommands(deps: SearchCommandDeps): vscode.Disposab
       if (typeof id === 'string') {
         return how === REVEAL_ARG ? openRevealed(id) : deps.open(id);
       }
-      return openDoc(EVERYTHING, 'Open a question or concept');
+      return openDoc(EVERYTHING, vscode.l10n.t('Open a question or concept'));
     }),
     vscode.commands.registerCommand('mlPrep.searchCheatSheet', () =>
-      openDoc(['concept'], 'Search the cheat sheet (typos are fine): e.g. kv cache, calibration, LoRA'),
+      openDoc(['concept'], vscode.l10n.t('Search the cheat sheet (typos are fine): e.g. kv cache, calibration, LoRA')),
     ),
-    vscode.commands.registerCommand('mlPrep.searchEverything', () => openDoc(EVERYTHING, 'Search questions, concepts and answers (typos are fine)')),
+    vscode.commands.registerCommand('mlPrep.searchEverything', () => openDoc(EVERYTHING, vscode.l10n.t('Search questions, concepts and answers (typos are fine)'))),
     vscode.commands.registerCommand('mlPrep.lookUpSelection', async () => {
       const term = termAtCursor(vscode.window.activeTextEditor);
       if (term) {
@@ -60,7 +60,7 @@ export function registerSearchCommands(deps: SearchCommandDeps): vscode.Disposab
           return openRevealed(direct);
         }
       }
-      return openDoc(EVERYTHING, 'Look up a term in the cheat sheet and questions', term ?? '');
+      return openDoc(EVERYTHING, vscode.l10n.t('Look up a term in the cheat sheet and questions'), term ?? '');
     }),
   );
 }

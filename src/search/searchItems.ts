@@ -1,4 +1,5 @@
 // The picker's items, built without the vscode API so they can be tested in plain Node.
+import * as l10n from '@vscode/l10n';
 import type { EntryKind } from './searchDocs';
 import type { SearchHit } from './searchEngine';
 
@@ -41,13 +42,13 @@ export function itemsFor(hits: readonly SearchHit[], query: string, stateOf: (id
     const shown = query.trim().slice(0, 80);
     return [
       {
-        label: `$(search-stop) ${unsortable(`No match for "${shown}"`)}`,
-        detail: 'Try fewer words, or a synonym or abbreviation (e.g. "layer norm" or "LN").',
+        label: `$(search-stop) ${unsortable(l10n.t('No match for "{0}"', shown))}`,
+        detail: l10n.t('Try fewer words, or a synonym or abbreviation (e.g. "layer norm" or "LN").'),
         alwaysShow: true,
       },
       {
-        label: `$(new-file) ${unsortable(`Create a note titled "${shown}"`)}`,
-        detail: 'A new question in your content folder (mlPrep.content.folders), with this title.',
+        label: `$(new-file) ${unsortable(l10n.t('Create a note titled "{0}"', shown))}`,
+        detail: l10n.t('A new question in your content folder (mlPrep.content.folders), with this title.'),
         alwaysShow: true,
         choice: { kind: 'newNote', title: shown },
       },

@@ -1,5 +1,6 @@
 // Words that carry no topic in a query or an answer ("why does L1 give sparse weights").
 export const STOP_WORDS: ReadonlySet<string> = new Set(
+  // l10n-ignore: English stop words for query matching, never shown
   `a about above after again against all also am an and any are as at be because been before being below between both but by
 can cannot could did do does doing done down during each few for from further get gets give gives go had has have having he her
 here hers him his how i if in into is it its itself just let lets like make makes me more most much must my no nor not now of off

@@ -1,6 +1,7 @@
 // Reads the harness's event lines (media/python/mlprep_run.py) and turns them, with how the
 // process ended, into a RunOutcome. Pure: the runner and the unit tests share it.
 
+import * as l10n from '@vscode/l10n';
 import type { Exercise, RunOutcome, TestCaseResult, TestCaseStatus } from '../exerciseTypes';
 import { isRecord } from '../../util/isRecord';
 
@@ -67,7 +68,7 @@ export function parseHarnessLine(line: string): HarnessEvent | undefined {
     }
     case 'loadError': {
       const output = asText(value.output);
-      return { event: 'loadError', message: asText(value.message) ?? 'the file could not be loaded', ...(output ? { output } : {}) };
+      return { event: 'loadError', message: asText(value.message) ?? l10n.t('the file could not be loaded'), ...(output ? { output } : {}) };
     }
     case 'missingNumpy':
       return { event: 'missingNumpy', python: asText(value.python) ?? '' };
@@ -175,7 +176,7 @@ export function outcomeOf(events: readonly HarnessEvent[], ending: ProcessEnding
       return {
         kind: 'crashed',
         exitCode: null,
-        detail: `stopped: the run printed more than ${formatBytes(ending.capBytes)} (an endless print loop?)`,
+        detail: l10n.t('stopped: the run printed more than {0} (an endless print loop?)', formatBytes(ending.capBytes)),
         results: all,
       };
     case 'notStarted':
@@ -217,14 +218,22 @@ function withNotRun(results: ReadonlyMap<string, TestCaseResult>, expected: read
 }
 
 function crashDetail(ending: Extract<ProcessEnding, { kind: 'exited' }>): string {
-  const how = ending.signal ? `was killed by ${ending.signal}` : `exited with code ${ending.exitCode ?? 'unknown'}`;
   const stderr = (ending.stderr ?? '').trim();
   const tail = stderr.length > DETAIL_CAP ? `…${stderr.slice(-(DETAIL_CAP - 1))}` : stderr;
-  return `Python ${how} before the tests finished (sys.exit or os._exit in your code, or a crash)${tail ? `:\n${tail}` : ''}`;
+  const what = ending.signal
+    ? l10n.t('Python was killed by {0} before the tests finished (sys.exit or os._exit in your code, or a crash)', ending.signal)
+    : ending.exitCode !== null
+      ? l10n.t('Python exited with code {0} before the tests finished (sys.exit or os._exit in your code, or a crash)', String(ending.exitCode))
+      : l10n.t('Python exited with code unknown before the tests finished (sys.exit or os._exit in your code, or a crash)');
+  return tail ? `${what}:\n${tail}` : what;
 }
 
 function formatBytes(n: number): string {
-  return n >= 1024 * 1024 && n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MiB` : n >= 1024 ? `${Math.round(n / 1024)} KiB` : `${n} bytes`;
+  return n >= 1024 * 1024 && n % (1024 * 1024) === 0
+    ? l10n.t('{0} MiB', n / (1024 * 1024))
+    : n >= 1024
+      ? l10n.t('{0} KiB', Math.round(n / 1024))
+      : l10n.t('{0} bytes', n);
 }
 
 function listing(value: unknown): TestListing[] {

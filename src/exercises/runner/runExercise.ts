@@ -1,6 +1,7 @@
 // Runs an exercise's hidden tests against the user's file in a child Python process.
 // No vscode import: the Testing view, the panel and the unit tests all call runExercise.
 
+import * as l10n from '@vscode/l10n';
 import { spawn } from 'node:child_process';
 import { copyFile, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -56,7 +57,7 @@ export async function runExercise(request: RunRequest): Promise<RunOutcome> {
   // Checked here because a missing folder would make spawn fail with ENOENT, which reads as a
   // missing interpreter.
   if (!(await isFile(request.attemptPath))) {
-    return { kind: 'loadError', message: `${resolve(request.attemptPath)} does not exist: start the exercise again to create it` };
+    return { kind: 'loadError', message: l10n.t('{0} does not exist: start the exercise again to create it', resolve(request.attemptPath)) };
   }
   let dir: string | undefined;
   try {
@@ -69,7 +70,7 @@ export async function runExercise(request: RunRequest): Promise<RunOutcome> {
   } catch (e) {
     // A full disk, a damaged install, an unusable interpreter path: still an outcome the UI can
     // show, never a rejection.
-    return outcomeOf([], { kind: 'notStarted', detail: `the hidden tests could not be run: ${(e as Error).message}` }, context(request));
+    return outcomeOf([], { kind: 'notStarted', detail: l10n.t('the hidden tests could not be run: {0}', (e as Error).message) }, context(request));
   } finally {
     if (dir !== undefined) {
       await rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
@@ -207,7 +208,7 @@ function runHarness(request: RunRequest, runner: string, testsPath: string): Pro
         settle(
           missing
             ? { kind: 'noInterpreter', tried: [request.python] }
-            : outcomeOf([], { kind: 'notStarted', detail: `could not start ${request.python}: ${error.message}` }, context(request)),
+            : outcomeOf([], { kind: 'notStarted', detail: l10n.t('could not start {0}: {1}', request.python, error.message) }, context(request)),
         );
       }
     });
